@@ -1,0 +1,78 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+)
+
+// Dimension-checked arithmetic on quantities. These functions do not know
+// about positions; the runtime wraps them and turns failures into Errors.
+
+func mergeHints(a, b Quantity) hint { return a.hint | b.hint }
+
+func mulQ(a, b Quantity) (Quantity, bool) {
+	d, ok := a.D.add(b.D)
+	return Quantity{V: a.V * b.V, D: d, hint: mergeHints(a, b)}, ok
+}
+
+func divQ(a, b Quantity) (Quantity, bool) {
+	d, ok := a.D.add(b.D.neg())
+	return Quantity{V: a.V / b.V, D: d, hint: mergeHints(a, b)}, ok
+}
+
+// powQ raises a to a dimensionless power. A quantity with a dimension may
+// only be raised to a power that keeps every exponent whole.
+func powQ(a, e Quantity) (Quantity, string) {
+	if !e.D.IsZero() {
+		return Quantity{}, "the exponent must be a plain number"
+	}
+	r := Quantity{V: math.Pow(a.V, e.V), hint: a.hint}
+	if a.D.IsZero() {
+		return r, ""
+	}
+	for i, x := range a.D {
+		f := float64(x) * e.V
+		if f != math.Trunc(f) {
+			return Quantity{}, fmt.Sprintf("raising %s to the power %g would leave a fractional dimension", a.D, e.V)
+		}
+		if math.Abs(f) > maxExponent {
+			return Quantity{}, "the dimension's exponent would be too large"
+		}
+		r.D[i] = int8(f)
+	}
+	return r, ""
+}
+
+// mismatchHint suggests how to make two sides of an addition, comparison or
+// conversion agree. want is the dimension needed, got the one there is.
+func mismatchHint(got, want Dim, side string) string {
+	diff, _ := got.add(want.neg()) // got = want × diff
+	for i, e := range diff {
+		rest := diff
+		rest[i] = 0
+		if !rest.IsZero() {
+			continue
+		}
+		name := dimNames[i]
+		switch e {
+		case 1:
+			return fmt.Sprintf("%s has a %s too many: divide it by a %s%s", side, name, name, example(i))
+		case -1:
+			return fmt.Sprintf("%s lacks a %s: multiply it by a %s%s", side, name, name, example(i))
+		}
+	}
+	return ""
+}
+
+// example gives a typical quantity of a base dimension, for hints.
+func example(i int) string {
+	switch i {
+	case dimTime:
+		return " (e.g. 1 day)"
+	case dimInformation:
+		return " (e.g. 1 KB)"
+	case dimMoney:
+		return " (e.g. $1)"
+	}
+	return ""
+}

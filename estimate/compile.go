@@ -1,0 +1,409 @@
+package estimate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// What a node turned out to be once its names were resolved.
+type nodeKind uint8
+
+const (
+	nkLiteral nodeKind = iota // value known before running: 42, 5 GB, 300M users, -3, 20%
+	nkVar                     // a variable or ans, substituted by its value in the working
+	nkUnit                    // a unit standing alone (/ day)
+	nkLabel                   // a counted thing (users); multiplies by 1
+	nkOp                      // computed when the program runs
+	nkGroup                   // parentheses: the value of the inner node
+)
+
+// nodeInfo is what the compiler and the run learn about one node.
+type nodeInfo struct {
+	n      node
+	kind   nodeKind
+	q      Quantity // the value: set at compile time for leaves, by the run for ops
+	height int      // 0 for leaves; 1 + the highest child for ops
+	fn     *builtin // the builtin called by a call node
+	ufn    *userFunc
+}
+
+// plan is one expression ready to run: the expr program's source (a tree
+// of calls into the runtime, every leaf a slot of K) and what is known
+// about each node.
+type plan struct {
+	src   string // the napkin source line, for error positions
+	info  []*nodeInfo
+	ids   map[node]int
+	k     []Quantity
+	code  strings.Builder
+	root  int
+	scope *scope
+}
+
+// scope is where names are looked up: parameters of the user function being
+// evaluated, then the session's variables, then the units.
+type scope struct {
+	s      *Session
+	params map[string]Quantity
+	// unitsFirst makes units win over variables of the same name: in a
+	// conversion target (-> qps) and right after a number (5 min).
+	unitsFirst bool
+}
+
+func (sc *scope) knownNames() []string {
+	names := make([]string, 0, 64)
+	for k := range sc.params {
+		names = append(names, k)
+	}
+	names = append(names, sortedKeys(sc.s.vars)...)
+	names = append(names, sortedKeys(sc.s.funcs)...)
+	names = append(names, sc.s.base.unitNames...)
+	names = append(names, builtinNames...)
+	return names
+}
+
+// compile resolves the names of an expression and writes its program.
+// It works in two passes: resolve decides what every node is (and folds
+// literals such as 5 GB into one value), then emit writes the call tree.
+func compile(src string, x node, sc *scope) (*plan, *Error) {
+	p := &plan{src: src, ids: make(map[node]int), scope: sc}
+	id, err := p.resolve(x, false)
+	if err != nil {
+		return nil, err
+	}
+	p.root = id
+	p.emit(id)
+	return p, nil
+}
+
+func (p *plan) add(n node, ni *nodeInfo) int {
+	ni.n = n
+	p.info = append(p.info, ni)
+	id := len(p.info) - 1
+	p.ids[n] = id
+	return id
+}
+
+func (p *plan) errorf(n node, hint, format string, args ...any) *Error {
+	return errorAt(p.src, n.pos(), hint, format, args...)
+}
+
+// resolve decides what n is. labelOK is set for the words right after a
+// number, where an unknown word is a label rather than an error.
+func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
+	switch n := n.(type) {
+	case *numLit:
+		return p.add(n, &nodeInfo{kind: nkLiteral, q: number(n.v)}), nil
+	case *label:
+		if !labelOK {
+			return 0, p.errorf(n, "a quoted label goes right after a number: 5 \"bots\"", "label %q does not follow a number", n.text)
+		}
+		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
+	case *ident:
+		return p.ident(n, labelOK)
+	case *group:
+		inner, err := p.resolve(n.x, false)
+		if err != nil {
+			return 0, err
+		}
+		in := p.info[inner]
+		return p.add(n, &nodeInfo{kind: nkGroup, q: in.q, height: in.height}), nil
+	case *unary:
+		if q, ok := literalValue(n); ok {
+			return p.add(n, &nodeInfo{kind: nkLiteral, q: q}), nil
+		}
+		return p.op(n, false, n.x)
+	case *percent:
+		if q, ok := literalValue(n); ok {
+			return p.add(n, &nodeInfo{kind: nkLiteral, q: q}), nil
+		}
+		return p.op(n, false, n.x)
+	case *recip:
+		return p.op(n, false, n.x)
+	case *binary:
+		if q, ok := p.unitPower(n, labelOK); ok {
+			return p.add(n, &nodeInfo{kind: nkLiteral, q: q}), nil
+		}
+		return p.op(n, false, n.x, n.y)
+	case *juxt:
+		return p.juxt(n)
+	case *call:
+		return p.call(n)
+	}
+	return 0, p.errorf(n, "", "internal error: unknown node %T", n)
+}
+
+// literalValue folds -3 and 20% so that they show as written, not as steps.
+func literalValue(n node) (Quantity, bool) {
+	switch n := n.(type) {
+	case *numLit:
+		return number(n.v), true
+	case *unary:
+		if q, ok := literalValue(n.x); ok {
+			if n.op == "-" {
+				q.V = -q.V
+			}
+			return q, true
+		}
+	case *percent:
+		if q, ok := literalValue(n.x); ok {
+			q.V /= 100
+			return q, true
+		}
+	}
+	return Quantity{}, false
+}
+
+// unitPower folds a unit raised to a literal power (s^2, m^3) into a
+// literal, so 4 s^2 reads as a quantity rather than as arithmetic.
+func (p *plan) unitPower(n *binary, labelOK bool) (Quantity, bool) {
+	base, ok := n.x.(*ident)
+	if n.op != "^" || !ok {
+		return Quantity{}, false
+	}
+	e, ok := literalValue(n.y)
+	if !ok {
+		return Quantity{}, false
+	}
+	u, ok := p.scope.s.base.units[base.name]
+	if !ok {
+		return Quantity{}, false
+	}
+	if _, shadowed := p.scope.s.vars[base.name]; shadowed && !labelOK {
+		return Quantity{}, false
+	}
+	q, why := powQ(u.q, e)
+	if why != "" || !finite(q.V) {
+		return Quantity{}, false
+	}
+	p.add(n.x, &nodeInfo{kind: nkLiteral, q: u.q})
+	p.add(n.y, &nodeInfo{kind: nkLiteral, q: e})
+	return q, true
+}
+
+// op resolves an operator node and its operands.
+func (p *plan) op(n node, labelOK bool, xs ...node) (int, *Error) {
+	id := p.add(n, &nodeInfo{kind: nkOp})
+	h := 0
+	for _, x := range xs {
+		xid, err := p.resolve(x, labelOK)
+		if err != nil {
+			return 0, err
+		}
+		h = max(h, p.info[xid].height)
+	}
+	p.info[id].height = h + 1
+	return id, nil
+}
+
+func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
+	sc := p.scope
+	if q, ok := sc.params[n.name]; ok {
+		return p.add(n, &nodeInfo{kind: nkVar, q: q}), nil
+	}
+	if n.name == "ans" {
+		if sc.s.ans == nil {
+			return 0, p.errorf(n, "ans is the previous line's result; evaluate something first", "no previous result for ans")
+		}
+		return p.add(n, &nodeInfo{kind: nkVar, q: *sc.s.ans}), nil
+	}
+	u, isUnit := sc.s.base.units[n.name]
+	if v, ok := sc.s.vars[n.name]; ok && !(isUnit && (labelOK || sc.unitsFirst)) {
+		return p.add(n, &nodeInfo{kind: nkVar, q: v.q}), nil
+	}
+	if isUnit {
+		kind := nkUnit
+		if labelOK {
+			kind = nkLiteral
+		}
+		return p.add(n, &nodeInfo{kind: kind, q: u.q}), nil
+	}
+	if _, ok := sc.s.funcs[n.name]; ok {
+		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)
+	}
+	if _, ok := builtins[n.name]; ok {
+		return 0, p.errorf(n, fmt.Sprintf("call it: %s(x)", n.name), "%s is a function, not a value", n.name)
+	}
+	near := suggest(n.name, sc.knownNames())
+	if labelOK && near == "" && confusions[strings.ToLower(n.name)] == "" {
+		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
+	}
+	return 0, p.unknown(n, near, labelOK)
+}
+
+func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
+	confusion := confusions[strings.ToLower(n.name)]
+	var hint string
+	switch {
+	case near != "" && afterNumber:
+		hint = fmt.Sprintf("did you mean %q? (to count things called %s, quote it: \"%s\")", near, n.name, n.name)
+	case near != "":
+		hint = fmt.Sprintf("did you mean %q?", near)
+	case confusion != "":
+		hint = confusion
+	default:
+		hint = fmt.Sprintf("define it first: %s = …", n.name)
+	}
+	if confusion != "" && near != "" {
+		hint += "; " + confusion
+	}
+	what := "name"
+	if afterNumber {
+		what = "unit"
+	}
+	return p.errorf(n, hint, "unknown %s %q", what, n.name)
+}
+
+// juxt resolves 5 GB, 300M users, 2^40 bytes, 2 x: a product whose factors
+// after a leading number may be units or labels. When every factor is a
+// literal, the product is folded into one literal that shows as written.
+func (p *plan) juxt(n *juxt) (int, *Error) {
+	_, headIsNumber := literalValue(n.xs[0])
+	id := p.add(n, &nodeInfo{kind: nkOp})
+	literal := true
+	q := number(1)
+	h := 0
+	for i, x := range n.xs {
+		xid, err := p.resolve(x, headIsNumber && i > 0)
+		if err != nil {
+			return 0, err
+		}
+		xi := p.info[xid]
+		if xi.kind != nkLiteral && xi.kind != nkLabel {
+			literal = false
+		}
+		h = max(h, xi.height)
+		var ok bool
+		if q, ok = mulQ(q, xi.q); !ok {
+			return 0, p.errorf(n, "", "units multiply to a dimension napkin cannot hold")
+		}
+	}
+	if literal {
+		p.info[id].kind = nkLiteral
+		p.info[id].q = q
+		return id, nil
+	}
+	p.info[id].height = h + 1
+	return id, nil
+}
+
+func (p *plan) call(n *call) (int, *Error) {
+	ni := &nodeInfo{kind: nkOp}
+	sc := p.scope
+	if f, ok := sc.s.funcs[n.name]; ok {
+		if len(n.args) != len(f.params) {
+			return 0, errorAt(p.src, n.pos(), fmt.Sprintf("%s takes %s", n.name, f.signature()),
+				"%s needs %d argument%s, got %d", n.name, len(f.params), plural(len(f.params)), len(n.args))
+		}
+		ni.ufn = f
+	} else if b, ok := builtins[n.name]; ok {
+		if len(n.args) < b.minArgs || (b.maxArgs >= 0 && len(n.args) > b.maxArgs) {
+			return 0, errorAt(p.src, n.pos(), "usage: "+b.usage, "%s needs %s, got %d", n.name, b.arity(), len(n.args))
+		}
+		ni.fn = b
+	} else {
+		names := append(sortedKeys(sc.s.funcs), builtinNames...)
+		hint := "the functions are " + strings.Join(builtinNames, ", ") + "; define your own with f(x) = …"
+		if near := suggest(n.name, names); near != "" {
+			hint = fmt.Sprintf("did you mean %q?", near)
+		}
+		return 0, errorAt(p.src, n.nameSp, hint, "unknown function %q", n.name)
+	}
+	id := p.add(n, ni)
+	h := 0
+	for _, a := range n.args {
+		aid, err := p.resolve(a, false)
+		if err != nil {
+			return 0, err
+		}
+		h = max(h, p.info[aid].height)
+	}
+	p.info[id].height = h + 1
+	return id, nil
+}
+
+var binaryFuncs = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "^": "pow"}
+
+// emit writes the expr code for a resolved node: every value known before
+// the run is a slot K[i]; every operator is a call carrying its node id, so
+// that the runtime can record the value for the working and place errors.
+func (p *plan) emit(id int) {
+	ni := p.info[id]
+	switch ni.kind {
+	case nkLiteral, nkVar, nkUnit, nkLabel:
+		p.k = append(p.k, ni.q)
+		p.code.WriteString("K[")
+		p.code.WriteString(strconv.Itoa(len(p.k) - 1))
+		p.code.WriteString("]")
+		return
+	case nkGroup:
+		p.emit(p.ids[ni.n.(*group).x])
+		return
+	}
+	open := func(fn string) {
+		p.code.WriteString(fn)
+		p.code.WriteString("(C, ")
+		p.code.WriteString(strconv.Itoa(id))
+	}
+	arg := func(x node) {
+		p.code.WriteString(", ")
+		p.emit(p.ids[x])
+	}
+	switch n := ni.n.(type) {
+	case *unary:
+		if n.op == "+" {
+			open("pos")
+		} else {
+			open("neg")
+		}
+		arg(n.x)
+	case *percent:
+		open("pct")
+		arg(n.x)
+	case *recip:
+		open("recip")
+		arg(n.x)
+	case *binary:
+		open(binaryFuncs[n.op])
+		arg(n.x)
+		arg(n.y)
+	case *call:
+		open("call")
+		for _, a := range n.args {
+			arg(a)
+		}
+	case *juxt:
+		// A product of factors, labels left out: mul(mul(a, b), c).
+		var factors []node
+		for _, x := range n.xs {
+			if p.info[p.ids[x]].kind != nkLabel {
+				factors = append(factors, x)
+			}
+		}
+		if len(factors) == 1 {
+			// Only labels beside it: (a + b) "things" is the value itself.
+			open("pos")
+			arg(factors[0])
+			break
+		}
+		for range factors[1:] {
+			open("mul")
+			p.code.WriteString(", ")
+		}
+		p.emit(p.ids[factors[0]])
+		for _, f := range factors[1 : len(factors)-1] {
+			arg(f)
+			p.code.WriteString(")")
+		}
+		arg(factors[len(factors)-1])
+	}
+	p.code.WriteString(")")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,63 @@
+package estimate
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Error is the one error shape of every phase (lexing, parsing, name
+// resolution, evaluation): what went wrong, where, and how to fix it.
+//
+// Offsets are byte offsets into Source; Line and Column are 1-based, and the
+// column counts characters (runes), as an editor does.
+type Error struct {
+	File   string // script name, "" for a one-off expression
+	Line   int    // 1-based line of Source in its file
+	Column int    // 1-based column, in characters
+	Width  int    // characters to underline, at least 1
+	Source string // the whole source line
+	Msg    string // what went wrong, lowercase, no trailing period
+	Hint   string // how to fix it, "" when no fix is known
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: %s", e.Position(), e.Msg)
+}
+
+// Position is "FILE:LINE:COL", or "LINE:COL" without a file.
+func (e *Error) Position() string {
+	if e.File != "" {
+		return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+	}
+	return fmt.Sprintf("%d:%d", e.Line, e.Column)
+}
+
+// span is a byte range [Start, End) of the source line.
+type span struct{ Start, End int }
+
+// errorAt builds an Error for a byte span of src. It is the only place that
+// turns byte offsets into the character columns users see.
+func errorAt(src string, sp span, hintText, format string, args ...any) *Error {
+	if sp.Start > len(src) {
+		sp.Start = len(src)
+	}
+	if sp.End < sp.Start {
+		sp.End = sp.Start
+	}
+	if sp.End > len(src) {
+		sp.End = len(src)
+	}
+	col := utf8.RuneCountInString(src[:sp.Start]) + 1
+	width := utf8.RuneCountInString(src[sp.Start:sp.End])
+	if width < 1 {
+		width = 1
+	}
+	return &Error{
+		Line:   1,
+		Column: col,
+		Width:  width,
+		Source: src,
+		Msg:    fmt.Sprintf(format, args...),
+		Hint:   hintText,
+	}
+}

@@ -1,0 +1,320 @@
+package estimate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dustin/go-humanize"
+)
+
+// Display is a quantity as napkin shows it: Text for people, and the same
+// value as a number in a unit for programs (Value is expressed in Unit; Unit
+// is "" for a plain number).
+type Display struct {
+	Text   string
+	Value  float64
+	Unit   string
+	Approx bool // Text is rounded: the working shows ≈ instead of =
+}
+
+// DefaultDigits is how many significant digits results show.
+const DefaultDigits = 5
+
+// numberText formats a plain number. With scale set, numbers of a million
+// and more take the suffixes napkin reads back (50M, 1.2B, 3T); below a
+// million, whole numbers are exact (86,400). Very large and very small
+// numbers use e notation (1.2e18, 3e-7). approx reports rounding.
+func numberText(v float64, digits int, scale bool) (string, bool) {
+	if v == 0 {
+		return "0", false
+	}
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	var s string
+	approx := false
+	switch {
+	case v >= 1e15 || v < 1e-4:
+		s, approx = eNotation(v, digits)
+	case scale && v >= 1e6:
+		s, approx = scaled(v, digits)
+	case v == math.Trunc(v):
+		s = humanize.Comma(int64(v))
+	default:
+		s, approx = sigDigits(v, digits)
+	}
+	return sign + s, approx
+}
+
+var suffixes = []struct {
+	scale  float64
+	suffix string
+}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}}
+
+func scaled(v float64, digits int) (string, bool) {
+	for i, sf := range suffixes {
+		if v < sf.scale {
+			continue
+		}
+		m := v / sf.scale
+		s, approx := sigDigits(m, digits)
+		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); r >= 1000 && i > 0 {
+			// 999.999M rounds to 1000M: say 1B.
+			return scaled(suffixes[i-1].scale, digits)
+		}
+		return s + sf.suffix, approx
+	}
+	return sigDigits(v, digits)
+}
+
+// sigDigits rounds v (> 0) to digits significant digits, groups thousands
+// and drops trailing zeros.
+func sigDigits(v float64, digits int) (string, bool) {
+	decimals := digits - 1 - int(math.Floor(math.Log10(v)))
+	if decimals < 0 {
+		decimals = 0
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	approx := !closeEnough(r, v)
+	intPart, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	n, err := strconv.ParseInt(intPart, 10, 64)
+	if err == nil {
+		intPart = humanize.Comma(n)
+	}
+	if frac != "" {
+		return intPart + "." + frac, approx
+	}
+	return intPart, approx
+}
+
+func eNotation(v float64, digits int) (string, bool) {
+	s := strconv.FormatFloat(v, 'e', digits-1, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	if strings.Contains(mant, ".") {
+		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+	}
+	sign := ""
+	if exp[0] == '-' {
+		sign = "-"
+	}
+	exp = strings.TrimLeft(exp[1:], "0")
+	return mant + "e" + sign + exp, !closeEnough(r, v)
+}
+
+func closeEnough(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// Seconds in the calendar units napkin shows durations in. They agree with
+// units.napkin (a test checks it).
+const (
+	secMinute = 60
+	secHour   = 3600
+	secDay    = 86400
+	secYear   = 365 * secDay
+	secMonth  = secYear / 12
+)
+
+// prefixes for scaling data sizes, smallest first.
+var (
+	decimalBytes = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB"}
+	binaryBytes  = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	bitRates     = []string{"bps", "Kbps", "Mbps", "Gbps", "Tbps"}
+)
+
+// pickPrefix scales v by powers of base until it is below base, and returns
+// the scaled value with the unit from names.
+func pickPrefix(v, base float64, names []string) (float64, string) {
+	i := 0
+	for math.Abs(v) >= base && i < len(names)-1 {
+		v /= base
+		i++
+	}
+	return v, names[i]
+}
+
+var (
+	dimData     = Dim{dimInformation: 1}
+	dimTime1    = Dim{dimTime: 1}
+	dimRate     = Dim{dimTime: -1}
+	dimDataRate = Dim{dimInformation: 1, dimTime: -1}
+	dimMoney1   = Dim{dimMoney: 1}
+	dimMoneyT   = Dim{dimMoney: 1, dimTime: -1}
+	dimMoneyD   = Dim{dimMoney: 1, dimInformation: -1}
+	dimMoneyDT  = Dim{dimMoney: 1, dimInformation: -1, dimTime: -1}
+)
+
+// display picks the unit a person would want for q. Data sizes take the
+// best prefix (binary only when the input was binary), bit rates stay in
+// bits per second, durations read as 2 h 46 min 40 s, rates are per second,
+// and money is in dollars (per month for a money rate).
+func display(q Quantity, digits int) Display {
+	if q.D == dimTime1 {
+		return duration(q.V, digits)
+	}
+	return inline(q, digits)
+}
+
+// formatInline shows q in one unit, for the working and for messages.
+func formatInline(q Quantity, digits int) string { return inline(q, digits).Text }
+
+func inline(q Quantity, digits int) Display {
+	v := q.V
+	switch q.D {
+	case Dim{}:
+		return withUnit(v, "", digits)
+	case dimTime1:
+		switch a := math.Abs(v); {
+		case a == 0 || a >= 1:
+			return withUnit(v, "s", digits)
+		case a >= 1e-3:
+			return withUnit(v*1e3, "ms", digits)
+		case a >= 1e-6:
+			return withUnit(v*1e6, "µs", digits)
+		}
+		return withUnit(v*1e9, "ns", digits)
+	case dimData:
+		b, u := bytePrefix(v/8, q.hint)
+		return withUnit(b, u, digits)
+	case dimDataRate:
+		if q.hint&hintBits != 0 {
+			s, u := pickPrefix(v, 1000, bitRates)
+			return withUnit(s, u, digits)
+		}
+		s, u := bytePrefix(v/8, q.hint)
+		return withUnit(s, u+"/s", digits)
+	case dimRate:
+		return withUnit(v, "/s", digits)
+	case dimMoney1:
+		return withUnit(v, "$", digits)
+	case dimMoneyT:
+		return withUnit(v*secMonth, "$/month", digits)
+	case dimMoneyD:
+		return withUnit(v*8e9, "$/GB", digits)
+	case dimMoneyDT:
+		return withUnit(v*8e9*secMonth, "$/GB/month", digits)
+	}
+	return fallback(q, digits)
+}
+
+func bytePrefix(b float64, h hint) (float64, string) {
+	if h&hintBinary != 0 && h&hintDecimal == 0 {
+		return pickPrefix(b, 1024, binaryBytes)
+	}
+	return pickPrefix(b, 1000, decimalBytes)
+}
+
+// withUnit joins a number and a unit: "578.7 /s", "1.0995 TB", "$1.2M".
+func withUnit(v float64, unit string, digits int) Display {
+	text, approx := numberText(v, digits, true)
+	d := Display{Value: v, Unit: unit, Approx: approx}
+	switch {
+	case unit == "":
+		d.Text = text
+	case strings.HasPrefix(unit, "$"):
+		if strings.HasPrefix(text, "-") {
+			d.Text = "-$" + text[1:] + unit[1:]
+		} else {
+			d.Text = "$" + text + unit[1:]
+		}
+	default:
+		d.Text = text + " " + unit
+	}
+	return d
+}
+
+// fallback writes a quantity of an unusual dimension in base units, in a
+// form napkin reads back: 3 B·s, 2 /s^2.
+func fallback(q Quantity, digits int) Display {
+	v := q.V
+	var num, den []string
+	for i, e := range q.D {
+		if e == 0 {
+			continue
+		}
+		sym := [numDims]string{"s", "B", "$"}[i]
+		if i == dimInformation {
+			v /= math.Pow(8, float64(e))
+		}
+		part := sym
+		if abs(int(e)) != 1 {
+			part += "^" + strconv.Itoa(abs(int(e)))
+		}
+		if e > 0 {
+			num = append(num, part)
+		} else {
+			den = append(den, part)
+		}
+	}
+	unit := strings.Join(num, "·")
+	for _, d := range den {
+		unit += "/" + d
+	}
+	return withUnit(v, unit, digits)
+}
+
+var calendar = []struct {
+	name    string
+	seconds int64
+	plural  bool
+}{{"year", secYear, true}, {"day", secDay, true}, {"h", secHour, false}, {"min", secMinute, false}, {"s", 1, false}}
+
+// duration shows a time as people say it: under a minute in one unit
+// (1.5 s, 500 ms), then up to three calendar parts (2 h 46 min 40 s,
+// 1 year 182 days 12 h), and past a century in years.
+func duration(v float64, digits int) Display {
+	a := math.Abs(v)
+	if a < secMinute || a >= 100*secYear {
+		if a >= 100*secYear {
+			d := withUnit(v/secYear, "years", digits)
+			d.Value, d.Unit = v, "s"
+			return d
+		}
+		return inline(Quantity{V: v, D: dimTime1}, digits)
+	}
+	first := 0
+	for float64(calendar[first].seconds) > a {
+		first++
+	}
+	last := min(first+2, len(calendar)-1)
+	// Count in the last part's unit (milliseconds when the last part is
+	// seconds), so that the parts are whole and add up exactly.
+	base := float64(calendar[last].seconds)
+	if last == len(calendar)-1 {
+		base = 1e-3
+	}
+	count := int64(math.Round(a / base))
+	approx := !closeEnough(float64(count)*base, a)
+	var parts []string
+	for _, c := range calendar[first : last+1] {
+		size := int64(math.Round(float64(c.seconds) / base))
+		n := count / size
+		count -= n * size
+		if c.name == "s" {
+			ms := float64(n) + float64(count)*base
+			if ms != 0 {
+				s, _ := numberText(ms, digits+3, false)
+				parts = append(parts, s+" s")
+			}
+			continue
+		}
+		if n == 0 {
+			continue
+		}
+		name := c.name
+		if c.plural && n != 1 {
+			name += "s"
+		}
+		parts = append(parts, humanize.Comma(n)+" "+name)
+	}
+	text := strings.Join(parts, " ")
+	if v < 0 {
+		text = "-" + text
+	}
+	return Display{Text: text, Value: v, Unit: "s", Approx: approx}
+}

@@ -1,0 +1,130 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// builtin is a function napkin provides. Each is unit-aware where that
+// makes sense: min, max and abs keep units; rounding and logarithms need a
+// plain number, so that ceil(2.3 TB / 1 TB) is 3 and ceil(2.3 TB) is an
+// error that says which unit to divide by.
+type builtin struct {
+	name             string
+	minArgs, maxArgs int // maxArgs < 0: any number
+	usage            string
+	doc              string
+	eval             func(ctx *evalCtx, id int, args []Quantity) (Quantity, *Error)
+}
+
+func (b *builtin) arity() string {
+	switch {
+	case b.minArgs == b.maxArgs:
+		return fmt.Sprintf("%d argument%s", b.minArgs, plural(b.minArgs))
+	case b.maxArgs < 0:
+		return fmt.Sprintf("at least %d argument%s", b.minArgs, plural(b.minArgs))
+	}
+	return fmt.Sprintf("%d to %d arguments", b.minArgs, b.maxArgs)
+}
+
+// userFunc is a function defined in napkin: shards(total, per) = ceil(total / per).
+type userFunc struct {
+	name   string
+	params []string
+	body   node
+	src    string // the defining line
+	line   int
+}
+
+func (f *userFunc) signature() string {
+	return fmt.Sprintf("%s(%s)", f.name, strings.Join(f.params, ", "))
+}
+
+var builtins = map[string]*builtin{}
+
+// builtinNames lists the builtins in order, for suggestions and help.
+var builtinNames []string
+
+func init() {
+	for _, b := range []*builtin{
+		plainFn("ceil", "ceil(x): the smallest whole number ≥ x", math.Ceil, "ceil(2.3 TB / 1 TB) is 3"),
+		plainFn("floor", "floor(x): the largest whole number ≤ x", math.Floor, "floor(x / 1 GB)"),
+		plainFn("round", "round(x): x rounded to the nearest whole number", math.Round, "round(x / 1 ms)"),
+		plainFn("log2", "log2(x): the base-2 logarithm", math.Log2, ""),
+		plainFn("log10", "log10(x): the base-10 logarithm", math.Log10, ""),
+		plainFn("ln", "ln(x): the natural logarithm", math.Log, ""),
+		plainFn("exp", "exp(x): e raised to x", math.Exp, ""),
+		{name: "abs", minArgs: 1, maxArgs: 1, usage: "abs(x)", doc: "abs(x): x without its sign, units kept",
+			eval: func(_ *evalCtx, _ int, a []Quantity) (Quantity, *Error) {
+				a[0].V = math.Abs(a[0].V)
+				return a[0], nil
+			}},
+		{name: "sqrt", minArgs: 1, maxArgs: 1, usage: "sqrt(x)", doc: "sqrt(x): the square root; sqrt(4 s^2) is 2 s", eval: sqrtFn},
+		extremeFn("min", "min(a, b, …): the smallest, all of one dimension", func(a, b float64) bool { return a < b }),
+		extremeFn("max", "max(a, b, …): the largest, all of one dimension", func(a, b float64) bool { return a > b }),
+	} {
+		builtins[b.name] = b
+		builtinNames = append(builtinNames, b.name)
+	}
+	sort.Strings(builtinNames)
+}
+
+// plainFn makes a one-argument function of a plain number.
+func plainFn(name, doc string, f func(float64) float64, example string) *builtin {
+	return &builtin{name: name, minArgs: 1, maxArgs: 1, usage: name + "(x)", doc: doc,
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			x := a[0]
+			if !x.D.IsZero() {
+				hint := "divide by a unit first"
+				if example != "" {
+					hint += ", e.g. " + example
+				}
+				return Quantity{}, ctx.operandError(id, 0, hint, "%s needs a plain number, not %s [%s]", name, ctx.show(x), x.D)
+			}
+			if (name == "log2" || name == "log10" || name == "ln") && x.V <= 0 {
+				return Quantity{}, ctx.operandError(id, 0, "", "%s needs a positive number, not %s", name, ctx.show(x))
+			}
+			return number(f(x.V)), nil
+		}}
+}
+
+func sqrtFn(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+	x := a[0]
+	if x.V < 0 {
+		return Quantity{}, ctx.operandError(id, 0, "", "sqrt needs a number ≥ 0, not %s", ctx.show(x))
+	}
+	r, why := powQ(x, number(0.5))
+	if why != "" {
+		return Quantity{}, ctx.operandError(id, 0, "", "sqrt of %s: %s", x.D, why)
+	}
+	return r, nil
+}
+
+func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
+	return &builtin{name: name, minArgs: 1, maxArgs: -1, usage: name + "(a, b, …)", doc: doc,
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			best := a[0]
+			for i, x := range a[1:] {
+				if !sameDim(x, a[0]) {
+					return Quantity{}, ctx.operandError(id, i+1, "compare quantities of one kind",
+						"%s of %s and %s: the first is %s, this one is %s", name, a[0].D, x.D, ctx.show(a[0]), ctx.show(x))
+				}
+				if better(x.V, best.V) {
+					best = x
+				}
+				best.hint |= x.hint
+			}
+			return best, nil
+		}}
+}
+
+// FunctionHelp lists the builtin functions with a line of help each.
+func FunctionHelp() []string {
+	out := make([]string, 0, len(builtinNames))
+	for _, n := range builtinNames {
+		out = append(out, builtins[n].doc)
+	}
+	return out
+}

@@ -1,0 +1,506 @@
+package estimate
+
+import "fmt"
+
+// Limits that keep hostile input from exhausting the stack or the evaluator.
+const (
+	maxDepth = 200    // nesting of parentheses and operators
+	maxNodes = 10_000 // nodes in one statement
+)
+
+// parser is a precedence-climbing parser over one line's tokens.
+//
+// Precedence, loosest first:
+//
+//	-> in          conversion (statement level only)
+//	+ -            additive
+//	* / per        multiplicative
+//	- +            unary
+//	juxtaposition  5 GB, 300M users, 2^40 bytes
+//	^              power, right-associative
+//	%              postfix percent
+type parser struct {
+	src   string
+	toks  []token
+	i     int
+	depth int
+	nodes int
+}
+
+func parseLine(src string) (*statement, *Error) {
+	toks, err := lex(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{src: src, toks: toks}
+	st, err := p.statement()
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+func (p *parser) peekAt(k int) token {
+	if p.i+k < len(p.toks) {
+		return p.toks[p.i+k]
+	}
+	return p.toks[len(p.toks)-1]
+}
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tokEOF {
+		p.i++
+	}
+	return t
+}
+func (p *parser) isOp(text string) bool {
+	t := p.peek()
+	return t.kind == tokOp && t.text == text
+}
+func (p *parser) isIdent(name string) bool {
+	t := p.peek()
+	return t.kind == tokIdent && t.text == name
+}
+
+func (p *parser) errorf(sp span, hint, format string, args ...any) *Error {
+	return errorAt(p.src, sp, hint, format, args...)
+}
+
+func (p *parser) statement() (*statement, *Error) {
+	if p.peek().kind == tokEOF {
+		return &statement{kind: stmtEmpty}, nil
+	}
+	t0, t1 := p.peek(), p.peekAt(1)
+	switch {
+	case t0.kind == tokIdent && t0.text == "assert" && t1.kind != tokEOF && !(t1.kind == tokOp && t1.text == "="):
+		return p.assertion()
+	case t0.kind == tokIdent && t1.kind == tokOp && t1.text == "=":
+		p.i += 2
+		if err := p.checkDefinable(t0); err != nil {
+			return nil, err
+		}
+		st := &statement{kind: stmtAssign, name: t0.text, nameSp: t0.sp}
+		return p.finishExpr(st)
+	case t0.kind == tokIdent && t1.kind == tokOp && t1.text == "(" && p.isFuncDef():
+		return p.funcDef()
+	}
+	return p.finishExpr(&statement{kind: stmtExpr})
+}
+
+// checkDefinable rejects names that the grammar needs for itself.
+func (p *parser) checkDefinable(t token) *Error {
+	switch t.text {
+	case "per", "in", "to", "assert", "ans", "$":
+		return p.errorf(t.sp, "choose another name", "%q is a reserved word and cannot be assigned", t.text)
+	}
+	return nil
+}
+
+// isFuncDef looks past the matching ) for an =: f(a, b) = …
+func (p *parser) isFuncDef() bool {
+	depth := 0
+	for k := p.i + 1; k < len(p.toks); k++ {
+		t := p.toks[k]
+		if t.kind != tokOp {
+			continue
+		}
+		switch t.text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				n := p.toks[k+1]
+				return n.kind == tokOp && n.text == "="
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) funcDef() (*statement, *Error) {
+	name := p.next()
+	if err := p.checkDefinable(name); err != nil {
+		return nil, err
+	}
+	st := &statement{kind: stmtFunc, name: name.text, nameSp: name.sp}
+	p.next() // (
+	seen := map[string]bool{}
+	for !p.isOp(")") {
+		t := p.next()
+		if t.kind != tokIdent {
+			return nil, p.errorf(t.sp, "parameters are plain names: f(total, per) = …", "expected a parameter name, found %s", describe(t))
+		}
+		if seen[t.text] {
+			return nil, p.errorf(t.sp, "give each parameter its own name", "parameter %q appears twice", t.text)
+		}
+		seen[t.text] = true
+		st.params = append(st.params, t.text)
+		if p.isOp(",") {
+			p.next()
+			continue
+		}
+		if !p.isOp(")") {
+			return nil, p.errorf(p.peek().sp, "separate parameters with commas", "expected , or ) in the parameter list, found %s", describe(p.peek()))
+		}
+	}
+	p.next() // )
+	p.next() // =
+	x, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	st.x = x
+	return st, p.expectEOF()
+}
+
+func (p *parser) assertion() (*statement, *Error) {
+	p.next() // assert
+	st := &statement{kind: stmtAssert}
+	x, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	t := p.next()
+	switch {
+	case t.kind == tokOp && (t.text == "==" || t.text == "!=" || t.text == "<" || t.text == "<=" || t.text == ">" || t.text == ">="):
+	default:
+		return nil, p.errorf(t.sp, "write assert LEFT == RIGHT (or !=, <, <=, >, >=)", "expected a comparison in the assert, found %s", describe(t))
+	}
+	st.cmp = t.text
+	y, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	st.x, st.y = x, y
+	return st, p.expectEOF()
+}
+
+// finishExpr parses EXPR [-> TARGET] to the end of the line.
+func (p *parser) finishExpr(st *statement) (*statement, *Error) {
+	x, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	st.x = x
+	if p.isOp("->") || p.isIdent("in") {
+		arrow := p.next()
+		if p.peek().kind == tokEOF {
+			return nil, p.errorf(arrow.sp, "name a unit after it, e.g. -> GB/s", "missing unit after %s", arrow.text)
+		}
+		start := p.peek().sp.Start
+		var t node
+		if p.isOp("/") || p.isIdent("per") {
+			slash := p.next()
+			p.depth++
+			y, err := p.unaryExpr()
+			if err != nil {
+				return nil, err
+			}
+			p.depth--
+			t = &recip{sp: span{slash.sp.Start, y.pos().End}, x: y}
+			t, err = p.binaryRest(t, 2)
+			if err != nil {
+				return nil, err
+			}
+		} else if t, err = p.binaryLevel(2); err != nil {
+			return nil, err
+		}
+		st.target = t
+		st.tgtSp = span{start, t.pos().End}
+	}
+	return st, p.expectEOF()
+}
+
+func (p *parser) expectEOF() *Error {
+	t := p.peek()
+	if t.kind == tokEOF {
+		return nil
+	}
+	switch {
+	case t.kind == tokIdent && (t.text == "to"):
+		return p.errorf(t.sp, "ranges are not supported yet; convert units with -> or in", "%q is reserved for ranges (10M to 50M)", t.text)
+	case t.kind == tokOp && t.text == "..":
+		return p.errorf(t.sp, "ranges are not supported yet", "\"..\" is reserved for ranges (10M..50M)")
+	case t.kind == tokOp && t.text == ")":
+		return p.errorf(t.sp, "remove it, or add a matching ( before it", "unmatched )")
+	case t.kind == tokOp && t.text == "=":
+		return p.errorf(t.sp, "assign with a plain name on the left: qps = 50M / day; compare with == in an assert", "unexpected =")
+	case t.kind == tokNumber:
+		return p.errorf(t.sp, "put an operator between the numbers, e.g. *", "unexpected number %s after an expression", t.text)
+	}
+	return p.errorf(t.sp, "", "unexpected %s", describe(t))
+}
+
+// precedence of binary operators; 0 means "not a binary operator here".
+func binaryPrec(t token) (prec int, op string) {
+	switch {
+	case t.kind == tokOp && (t.text == "+" || t.text == "-"):
+		return 1, t.text
+	case t.kind == tokOp && (t.text == "*" || t.text == "/"):
+		return 2, t.text
+	case t.kind == tokIdent && t.text == "per":
+		return 2, "/"
+	}
+	return 0, ""
+}
+
+func (p *parser) expr() (node, *Error) { return p.binaryLevel(1) }
+
+func (p *parser) binaryLevel(min int) (node, *Error) {
+	x, err := p.unaryExpr()
+	if err != nil {
+		return nil, err
+	}
+	return p.binaryRest(x, min)
+}
+
+func (p *parser) binaryRest(x node, min int) (node, *Error) {
+	for {
+		prec, op := binaryPrec(p.peek())
+		if prec < min || prec == 0 {
+			return x, nil
+		}
+		t := p.next()
+		if p.peek().kind == tokEOF {
+			return nil, p.errorf(t.sp, "finish the expression, e.g. "+p.src[x.pos().Start:t.sp.End]+" 2",
+				"missing operand after %s", t.text)
+		}
+		if err := p.enter(t.sp); err != nil {
+			return nil, err
+		}
+		y, err := p.binaryLevel(prec + 1)
+		p.depth--
+		if err != nil {
+			return nil, err
+		}
+		spaced := t.sp.Start > 0 && (p.src[t.sp.Start-1] == ' ' || p.src[t.sp.Start-1] == '\t')
+		x = &binary{sp: span{x.pos().Start, y.pos().End}, op: op, opText: t.text, spaced: spaced, x: x, y: y}
+		if err := p.count(x); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (p *parser) enter(sp span) *Error {
+	p.depth++
+	if p.depth > maxDepth {
+		return p.errorf(sp, "split the expression into several lines with variables",
+			"expression is nested too deeply (more than %d levels)", maxDepth)
+	}
+	return nil
+}
+
+func (p *parser) count(n node) *Error {
+	p.nodes++
+	if p.nodes > maxNodes {
+		return p.errorf(n.pos(), "split the expression into several lines with variables",
+			"expression is too long (more than %d terms)", maxNodes)
+	}
+	return nil
+}
+
+func (p *parser) unaryExpr() (node, *Error) {
+	t := p.peek()
+	if t.kind == tokOp && (t.text == "-" || t.text == "+") {
+		p.next()
+		if err := p.enter(t.sp); err != nil {
+			return nil, err
+		}
+		x, err := p.unaryExpr()
+		p.depth--
+		if err != nil {
+			return nil, err
+		}
+		n := &unary{sp: span{t.sp.Start, x.pos().End}, op: t.text, x: x}
+		return n, p.count(n)
+	}
+	return p.juxtExpr()
+}
+
+// startsJuxt reports whether t can continue an implicit multiplication.
+func startsJuxt(t token) bool {
+	switch t.kind {
+	case tokLabel:
+		return true
+	case tokIdent:
+		switch t.text {
+		case "per", "in", "to", "assert":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func (p *parser) juxtExpr() (node, *Error) {
+	x, err := p.powerExpr()
+	if err != nil {
+		return nil, err
+	}
+	if !startsJuxt(p.peek()) {
+		return x, nil
+	}
+	j := &juxt{xs: []node{x}}
+	for startsJuxt(p.peek()) {
+		y, err := p.powerExpr()
+		if err != nil {
+			return nil, err
+		}
+		j.xs = append(j.xs, y)
+	}
+	j.sp = span{x.pos().Start, j.xs[len(j.xs)-1].pos().End}
+	return j, p.count(j)
+}
+
+func (p *parser) powerExpr() (node, *Error) {
+	x, err := p.postfixExpr()
+	if err != nil {
+		return nil, err
+	}
+	if !p.isOp("^") {
+		return x, nil
+	}
+	t := p.next()
+	if p.peek().kind == tokEOF {
+		return nil, p.errorf(t.sp, "write the exponent, e.g. 2^10", "missing exponent after ^")
+	}
+	if err := p.enter(t.sp); err != nil {
+		return nil, err
+	}
+	// The exponent may carry a sign (2^-3) and is itself a power: 2^3^2 = 2^9.
+	var y node
+	if s := p.peek(); s.kind == tokOp && (s.text == "-" || s.text == "+") {
+		p.next()
+		e, err := p.powerExpr()
+		if err != nil {
+			return nil, err
+		}
+		y = &unary{sp: span{s.sp.Start, e.pos().End}, op: s.text, x: e}
+	} else if y, err = p.powerExpr(); err != nil {
+		return nil, err
+	}
+	p.depth--
+	n := &binary{sp: span{x.pos().Start, y.pos().End}, op: "^", opText: "^", x: x, y: y}
+	return n, p.count(n)
+}
+
+func (p *parser) postfixExpr() (node, *Error) {
+	x, err := p.primary()
+	if err != nil {
+		return nil, err
+	}
+	for p.isOp("%") {
+		t := p.next()
+		x = &percent{sp: span{x.pos().Start, t.sp.End}, x: x}
+	}
+	return x, nil
+}
+
+func (p *parser) primary() (node, *Error) {
+	t := p.next()
+	switch t.kind {
+	case tokNumber:
+		n := &numLit{sp: t.sp, text: t.text, v: t.num}
+		return n, p.count(n)
+	case tokLabel:
+		return &label{sp: t.sp, text: t.text}, nil
+	case tokIdent:
+		switch t.text {
+		case "in", "to", "assert":
+			return nil, p.errorf(t.sp, "", "unexpected %q: expected a number or a name", t.text)
+		}
+		if t.text == "$" && p.peek().kind == tokNumber && p.peek().sp.Start == t.sp.End {
+			// $5 is 5 $: money written the usual way round.
+			num := p.next()
+			n := &juxt{sp: span{t.sp.Start, num.sp.End}, xs: []node{
+				&numLit{sp: num.sp, text: num.text, v: num.num},
+				&ident{sp: t.sp, name: "$"},
+			}}
+			return n, p.count(n)
+		}
+		if p.isOp("(") {
+			return p.callExpr(t)
+		}
+		n := &ident{sp: t.sp, name: t.text}
+		return n, p.count(n)
+	case tokOp:
+		if t.text == "(" {
+			if err := p.enter(t.sp); err != nil {
+				return nil, err
+			}
+			if p.isOp(")") {
+				return nil, p.errorf(span{t.sp.Start, p.peek().sp.End}, "put an expression between the parentheses", "empty parentheses")
+			}
+			x, err := p.expr()
+			if err != nil {
+				return nil, err
+			}
+			p.depth--
+			if !p.isOp(")") {
+				return nil, p.unclosed(t)
+			}
+			end := p.next()
+			return &group{sp: span{t.sp.Start, end.sp.End}, x: x}, nil
+		}
+	case tokEOF:
+		return nil, p.errorf(t.sp, "", "unexpected end of line: expected a number or a name")
+	}
+	return nil, p.errorf(t.sp, "", "unexpected %s: expected a number or a name", describe(t))
+}
+
+func (p *parser) unclosed(open token) *Error {
+	found := p.peek()
+	if found.kind == tokEOF {
+		return p.errorf(open.sp, "add a ) to close it", "unclosed parenthesis")
+	}
+	return p.errorf(found.sp, fmt.Sprintf("close the ( at column %d first", open.sp.Start+1), "expected ), found %s", describe(found))
+}
+
+func (p *parser) callExpr(name token) (node, *Error) {
+	open := p.next() // (
+	if err := p.enter(open.sp); err != nil {
+		return nil, err
+	}
+	c := &call{name: name.text, nameSp: name.sp}
+	for !p.isOp(")") {
+		if p.peek().kind == tokEOF {
+			return nil, p.unclosed(open)
+		}
+		a, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		c.args = append(c.args, a)
+		if p.isOp(",") {
+			p.next()
+			if p.isOp(")") {
+				return nil, p.errorf(p.peek().sp, "remove the trailing comma", "missing argument after ,")
+			}
+			continue
+		}
+		if !p.isOp(")") {
+			return nil, p.unclosed(open)
+		}
+	}
+	p.depth--
+	end := p.next()
+	c.sp = span{name.sp.Start, end.sp.End}
+	return c, p.count(c)
+}
+
+// describe names a token in an error message.
+func describe(t token) string {
+	switch t.kind {
+	case tokEOF:
+		return "end of line"
+	case tokNumber:
+		return "number " + t.text
+	case tokLabel:
+		return fmt.Sprintf("label %q", t.text)
+	case tokIdent:
+		return fmt.Sprintf("%q", t.text)
+	}
+	return fmt.Sprintf("%q", t.text)
+}

@@ -1,0 +1,309 @@
+package estimate
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/vm"
+)
+
+// exprEnv is the environment every program runs in: C carries the run's
+// state, K the values known before the run (literals, variables, units).
+// It is one fixed struct, so compiling never walks the user's variables.
+type exprEnv struct {
+	C *evalCtx
+	K []Quantity
+}
+
+// evalCtx is the state of one run of one plan.
+type evalCtx struct {
+	p     *plan
+	err   *Error
+	depth int // nesting of user-function calls
+}
+
+// errStop tells expr to stop; the real error is in evalCtx.err.
+var errStop = errors.New("napkin: evaluation stopped")
+
+const maxCallDepth = 64
+
+var (
+	exprOnce   sync.Once
+	exprConfig *conf.Config
+	// programs caches compiled programs by their source. The source names
+	// only slots and node ids, so lines of the same shape share a program.
+	programs   = map[string]*vm.Program{}
+	programsMu sync.Mutex
+)
+
+const maxCachedPrograms = 4096
+
+type (
+	fn1 = func(*evalCtx, int, Quantity) Quantity
+	fn2 = func(*evalCtx, int, Quantity, Quantity) Quantity
+	fnN = func(*evalCtx, int, ...Quantity) Quantity
+)
+
+// config builds the one shared expr configuration: napkin's runtime
+// functions with their types, no builtins, no constant folding (it would
+// remove the steps the working shows).
+func config() *conf.Config {
+	exprOnce.Do(func() {
+		c := conf.CreateNew()
+		opts := []expr.Option{
+			expr.Env(exprEnv{}),
+			expr.DisableAllBuiltins(),
+			expr.Optimize(false),
+			expr.Function("add", wrap2(addOp), new(fn2)),
+			expr.Function("sub", wrap2(subOp), new(fn2)),
+			expr.Function("mul", wrap2(mulOp), new(fn2)),
+			expr.Function("div", wrap2(divOp), new(fn2)),
+			expr.Function("pow", wrap2(powOp), new(fn2)),
+			expr.Function("neg", wrap1(negOp), new(fn1)),
+			expr.Function("pos", wrap1(posOp), new(fn1)),
+			expr.Function("pct", wrap1(pctOp), new(fn1)),
+			expr.Function("recip", wrap1(recipOp), new(fn1)),
+			expr.Function("call", callOp, new(fnN)),
+		}
+		for _, o := range opts {
+			o(c)
+		}
+		for name := range c.Disabled {
+			delete(c.Builtins, name)
+		}
+		c.Check()
+		exprConfig = c
+	})
+	return exprConfig
+}
+
+// program compiles (or fetches) the expr program for a plan's code.
+func program(code string) (*vm.Program, error) {
+	programsMu.Lock()
+	defer programsMu.Unlock()
+	if prog, ok := programs[code]; ok {
+		return prog, nil
+	}
+	c := config()
+	tree, err := checker.ParseCheck(code, c)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := compiler.Compile(tree, c)
+	if err != nil {
+		return nil, err
+	}
+	if len(programs) >= maxCachedPrograms {
+		clear(programs)
+	}
+	programs[code] = prog
+	return prog, nil
+}
+
+// run evaluates a plan, recording every node's value in the plan.
+func (p *plan) run(depth int) (Quantity, *Error) {
+	prog, err := program(p.code.String())
+	if err != nil {
+		return Quantity{}, errorAt(p.src, p.info[p.root].n.pos(), "please report this with the line that caused it",
+			"internal error compiling the expression: %v", err)
+	}
+	ctx := &evalCtx{p: p, depth: depth}
+	out, err := vm.Run(prog, exprEnv{C: ctx, K: p.k})
+	if ctx.err != nil {
+		return Quantity{}, ctx.err
+	}
+	if err != nil {
+		return Quantity{}, errorAt(p.src, p.info[p.root].n.pos(), "please report this with the line that caused it",
+			"internal error evaluating the expression: %v", err)
+	}
+	q := out.(Quantity)
+	p.info[p.root].q = q
+	return q, nil
+}
+
+func wrap1(f func(*evalCtx, int, Quantity) (Quantity, *Error)) func(...any) (any, error) {
+	return func(a ...any) (any, error) {
+		ctx, id := a[0].(*evalCtx), a[1].(int)
+		q, err := f(ctx, id, a[2].(Quantity))
+		return ctx.finish(id, q, err)
+	}
+}
+
+func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(...any) (any, error) {
+	return func(a ...any) (any, error) {
+		ctx, id := a[0].(*evalCtx), a[1].(int)
+		q, err := f(ctx, id, a[2].(Quantity), a[3].(Quantity))
+		return ctx.finish(id, q, err)
+	}
+}
+
+// finish records a node's value, or its error, and rejects non-finite
+// results: napkin never prints +Inf or NaN.
+func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
+	if err == nil && !finite(q.V) {
+		if math.IsNaN(q.V) {
+			err = ctx.errorf(id, "", "the result is not a number")
+		} else {
+			err = ctx.errorf(id, "the numbers are beyond about 1.8e308; check the exponents", "the result is too large (overflow)")
+		}
+	}
+	if err != nil {
+		if ctx.err == nil {
+			ctx.err = err
+		}
+		return nil, errStop
+	}
+	ctx.p.info[id].q = q
+	// A group shows the value of what it encloses.
+	return q, nil
+}
+
+func (ctx *evalCtx) errorf(id int, hint, format string, args ...any) *Error {
+	return errorAt(ctx.p.src, ctx.p.info[id].n.pos(), hint, format, args...)
+}
+
+// operand returns the node of an operand, for errors that point at it.
+func (ctx *evalCtx) operand(id, which int) node {
+	switch n := ctx.p.info[id].n.(type) {
+	case *binary:
+		if which == 0 {
+			return n.x
+		}
+		return n.y
+	case *call:
+		return n.args[which]
+	}
+	return ctx.p.info[id].n
+}
+
+func (ctx *evalCtx) operandError(id, which int, hint, format string, args ...any) *Error {
+	return errorAt(ctx.p.src, ctx.operand(id, which).pos(), hint, format, args...)
+}
+
+func addOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
+	if !sameDim(a, b) {
+		return Quantity{}, ctx.mismatch(id, "add", a, b)
+	}
+	return Quantity{V: a.V + b.V, D: a.D, hint: mergeHints(a, b)}, nil
+}
+
+func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
+	if !sameDim(a, b) {
+		return Quantity{}, ctx.mismatch(id, "subtract", a, b)
+	}
+	return Quantity{V: a.V - b.V, D: a.D, hint: mergeHints(a, b)}, nil
+}
+
+// mismatch explains an addition or subtraction of different dimensions.
+func (ctx *evalCtx) mismatch(id int, verb string, a, b Quantity) *Error {
+	hint := mismatchHint(b.D, a.D, "the right side")
+	if hint == "" {
+		hint = "both sides must be the same kind of quantity"
+	}
+	return ctx.errorf(id, hint, "cannot %s %s and %s: left side is %s [%s], right side is %s [%s]",
+		verb, a.D, b.D, ctx.show(a), a.D, ctx.show(b), b.D)
+}
+
+func (ctx *evalCtx) show(q Quantity) string {
+	return formatInline(q, ctx.p.scope.s.digits())
+}
+
+func mulOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
+	r, ok := mulQ(a, b)
+	if !ok {
+		return r, ctx.errorf(id, "", "the units multiply to a dimension napkin cannot hold")
+	}
+	return r, nil
+}
+
+func divOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
+	if b.V == 0 {
+		return Quantity{}, ctx.operandError(id, 1, "check the value of the right side", "division by zero")
+	}
+	r, ok := divQ(a, b)
+	if !ok {
+		return r, ctx.errorf(id, "", "the units divide to a dimension napkin cannot hold")
+	}
+	return r, nil
+}
+
+func powOp(ctx *evalCtx, id int, a, e Quantity) (Quantity, *Error) {
+	if a.V == 0 && e.V < 0 {
+		return Quantity{}, ctx.operandError(id, 0, "", "zero raised to a negative power (division by zero)")
+	}
+	if a.V < 0 && e.V != math.Trunc(e.V) {
+		return Quantity{}, ctx.errorf(id, "", "a negative number raised to a fractional power is not a real number")
+	}
+	r, why := powQ(a, e)
+	if why != "" {
+		return r, ctx.operandError(id, 1, "", "%s", why)
+	}
+	return r, nil
+}
+
+func negOp(_ *evalCtx, _ int, a Quantity) (Quantity, *Error) {
+	a.V = -a.V
+	return a, nil
+}
+
+func posOp(_ *evalCtx, _ int, a Quantity) (Quantity, *Error) { return a, nil }
+
+func pctOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
+	if !a.D.IsZero() {
+		return Quantity{}, ctx.errorf(id, "write the percentage of a plain number: 20%", "%% needs a plain number, not %s", a.D)
+	}
+	a.V /= 100
+	return a, nil
+}
+
+func recipOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
+	return divOp(ctx, id, number(1), a)
+}
+
+func callOp(a ...any) (any, error) {
+	ctx, id := a[0].(*evalCtx), a[1].(int)
+	args := make([]Quantity, len(a)-2)
+	for i := range args {
+		args[i] = a[i+2].(Quantity)
+	}
+	ni := ctx.p.info[id]
+	if ni.ufn != nil {
+		q, err := ctx.callUser(id, ni.ufn, args)
+		return ctx.finish(id, q, err)
+	}
+	q, err := ni.fn.eval(ctx, id, args)
+	return ctx.finish(id, q, err)
+}
+
+// callUser evaluates a user function's body with its parameters bound.
+func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *Error) {
+	if ctx.depth >= maxCallDepth {
+		return Quantity{}, ctx.errorf(id, "a function that calls itself never finishes: napkin has no conditionals",
+			"functions call each other more than %d deep", maxCallDepth)
+	}
+	params := make(map[string]Quantity, len(args))
+	for i, name := range f.params {
+		params[name] = args[i]
+	}
+	sc := &scope{s: ctx.p.scope.s, params: params}
+	body, err := compile(f.src, f.body, sc)
+	if err == nil {
+		var q Quantity
+		if q, err = body.run(ctx.depth + 1); err == nil {
+			return q, nil
+		}
+	}
+	return Quantity{}, ctx.errorf(id, err.Hint, "in %s (defined on line %d: %s): %s",
+		f.name, f.line, trimmed(f.src, f.body), err.Msg)
+}
+
+func trimmed(src string, n node) string {
+	sp := n.pos()
+	return fmt.Sprint(src[sp.Start:sp.End])
+}

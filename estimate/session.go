@@ -1,0 +1,304 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Options configure a Session.
+type Options struct {
+	// Digits is the number of significant digits results show; 0 means
+	// DefaultDigits.
+	Digits int
+}
+
+// Session evaluates lines one after another: variables, functions and ans
+// flow from each line to the next. The zero value is not usable; call
+// NewSession.
+type Session struct {
+	opts  Options
+	base  *prelude
+	vars  map[string]*variable
+	funcs map[string]*userFunc
+	ans   *Quantity
+	file  string
+	line  int
+}
+
+type variable struct {
+	q    Quantity
+	line int
+}
+
+// Kind says what a line was.
+type Kind string
+
+// The kinds of line that produce a Result.
+const (
+	KindExpression Kind = "expression" // 10M * 5 / day
+	KindAssignment Kind = "assignment" // qps = 10M * 5 / day
+	KindFunction   Kind = "function"   // shards(total, per) = ceil(total / per)
+	KindAssertion  Kind = "assertion"  // assert 1 KiB == 1024 bytes
+)
+
+// Result is one evaluated line.
+type Result struct {
+	Line  int    // 1-based line number
+	Input string // the line as given
+	Kind  Kind
+	Name  string // the variable assigned or function defined
+	Display
+	Quantity  Quantity
+	Dimension string // "data/time"; "number" for a plain number
+	// Steps is the working: the line as written, then with names replaced
+	// by their values, then each intermediate step. The result itself is
+	// Display.Text, shown after them.
+	Steps []string
+}
+
+// NewSession starts a session with napkin's units in scope.
+func NewSession(opts Options) *Session {
+	if opts.Digits <= 0 {
+		opts.Digits = DefaultDigits
+	}
+	return &Session{
+		opts:  opts,
+		base:  loadPrelude(),
+		vars:  map[string]*variable{},
+		funcs: map[string]*userFunc{},
+	}
+}
+
+// SetFile names the script being evaluated, for error positions.
+func (s *Session) SetFile(name string) { s.file = name }
+
+func (s *Session) digits() int { return s.opts.Digits }
+
+// Eval evaluates the next line (numbered after the previous one).
+func (s *Session) Eval(src string) (*Result, error) {
+	return s.EvalLine(s.line+1, src)
+}
+
+// EvalLine evaluates one line. It returns (nil, nil) for a blank or
+// comment-only line, and an *Error for bad input.
+func (s *Session) EvalLine(line int, src string) (*Result, error) {
+	s.line = line
+	src = strings.TrimRight(src, "\r\n")
+	r, err := s.evalLine(line, src)
+	if err != nil {
+		err.File, err.Line = s.file, line
+		return nil, err
+	}
+	return r, nil
+}
+
+func (s *Session) evalLine(line int, src string) (*Result, *Error) {
+	st, err := parseLine(src)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Line: line, Input: src, Name: st.name}
+	switch st.kind {
+	case stmtEmpty:
+		return nil, nil
+	case stmtFunc:
+		return s.defineFunc(st, src, r)
+	case stmtAssert:
+		return s.assert(st, src, r)
+	case stmtAssign:
+		r.Kind = KindAssignment
+	default:
+		r.Kind = KindExpression
+	}
+	p, err := compile(src, st.x, &scope{s: s})
+	if err != nil {
+		return nil, err
+	}
+	q, err := p.run(0)
+	if err != nil {
+		return nil, err
+	}
+	r.Quantity = q
+	r.Dimension = q.D.String()
+	if st.target != nil {
+		if r.Display, err = s.convert(src, st, q); err != nil {
+			return nil, err
+		}
+	} else {
+		r.Display = display(q, s.digits())
+	}
+	r.Steps = s.working(p, st, src)
+	if st.kind == stmtAssign {
+		s.vars[st.name] = &variable{q: q, line: line}
+	}
+	s.ans = &q
+	return r, nil
+}
+
+// convert shows q in the unit of an -> or in target.
+func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Error) {
+	tp, err := compile(src, st.target, &scope{s: s, unitsFirst: true})
+	if err != nil {
+		return Display{}, err
+	}
+	t, err := tp.run(0)
+	if err != nil {
+		return Display{}, err
+	}
+	text := strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
+	if t.D != q.D {
+		hint := mismatchHint(q.D, t.D, "the value")
+		if hint == "" {
+			hint = fmt.Sprintf("convert to a unit of %s, or change the expression", q.D)
+		}
+		return Display{}, errorAt(src, st.tgtSp, hint, "cannot convert %s [%s] to %s [%s]",
+			formatInline(q, s.digits()), q.D, text, t.D)
+	}
+	if t.V == 0 {
+		return Display{}, errorAt(src, st.tgtSp, "", "cannot convert to %s: it is zero", text)
+	}
+	v := q.V / t.V
+	num, approx := numberText(v, s.digits(), false)
+	d := Display{Value: v, Unit: text, Approx: approx}
+	switch {
+	case strings.HasPrefix(text, "$"):
+		// -> $ and -> $/month read as money: $10,000/month.
+		d.Text = "$" + num + text[1:]
+		if strings.HasPrefix(num, "-") {
+			d.Text = "-$" + num[1:] + text[1:]
+		}
+	default:
+		d.Text = num + " " + text
+	}
+	return d, nil
+}
+
+func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Error) {
+	if _, ok := builtins[st.name]; ok {
+		return nil, errorAt(src, st.nameSp, "choose another name", "%s is a builtin function and cannot be redefined", st.name)
+	}
+	f := &userFunc{name: st.name, params: st.params, body: st.x, src: src, line: s.line}
+	if err := s.checkNames(src, st.x, st.params, f); err != nil {
+		return nil, err
+	}
+	s.funcs[st.name] = f
+	r.Kind = KindFunction
+	body := st.x.pos()
+	r.Display = Display{Text: f.signature() + " = " + src[body.Start:body.End]}
+	return r, nil
+}
+
+// checkNames makes sure every name in a function body will resolve when the
+// function is called: a parameter, a variable, a unit or a function.
+func (s *Session) checkNames(src string, n node, params []string, self *userFunc) *Error {
+	var walk func(n node, afterNumber bool) *Error
+	walk = func(n node, afterNumber bool) *Error {
+		switch n := n.(type) {
+		case *ident:
+			for _, p := range params {
+				if p == n.name {
+					return nil
+				}
+			}
+			if _, ok := s.vars[n.name]; ok || n.name == "ans" {
+				return nil
+			}
+			if _, ok := s.base.units[n.name]; ok {
+				return nil
+			}
+			if afterNumber {
+				return nil // a label, or a unit typo caught at the call
+			}
+			sc := &scope{s: s, params: map[string]Quantity{}}
+			for _, p := range params {
+				sc.params[p] = Quantity{}
+			}
+			return (&plan{src: src, scope: sc}).unknown(n, suggest(n.name, sc.knownNames()), false)
+		case *call:
+			if n.name == self.name {
+				return errorAt(src, n.nameSp, "napkin has no conditionals, so a function calling itself never ends",
+					"%s calls itself", n.name)
+			}
+			for _, a := range n.args {
+				if err := walk(a, false); err != nil {
+					return err
+				}
+			}
+		case *binary:
+			if err := walk(n.x, false); err != nil {
+				return err
+			}
+			return walk(n.y, false)
+		case *unary:
+			return walk(n.x, false)
+		case *percent:
+			return walk(n.x, false)
+		case *group:
+			return walk(n.x, false)
+		case *juxt:
+			_, num := literalValue(n.xs[0])
+			for i, x := range n.xs {
+				if err := walk(x, num && i > 0); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(n, false)
+}
+
+func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error) {
+	var qs [2]Quantity
+	for i, x := range []node{st.x, st.y} {
+		p, err := compile(src, x, &scope{s: s})
+		if err != nil {
+			return nil, err
+		}
+		if qs[i], err = p.run(0); err != nil {
+			return nil, err
+		}
+	}
+	a, b := qs[0], qs[1]
+	whole := span{st.x.pos().Start, st.y.pos().End}
+	if a.D != b.D {
+		return nil, errorAt(src, whole, "compare quantities of one kind", "assert compares %s [%s] with %s [%s]",
+			formatInline(a, s.digits()), a.D, formatInline(b, s.digits()), b.D)
+	}
+	eq := a.V == b.V || math.Abs(a.V-b.V) <= 1e-9*math.Max(math.Abs(a.V), math.Abs(b.V))
+	var ok bool
+	switch st.cmp {
+	case "==":
+		ok = eq
+	case "!=":
+		ok = !eq
+	case "<":
+		ok = a.V < b.V && !eq
+	case "<=":
+		ok = a.V < b.V || eq
+	case ">":
+		ok = a.V > b.V && !eq
+	case ">=":
+		ok = a.V > b.V || eq
+	}
+	if !ok {
+		return nil, errorAt(src, whole, "", "assertion failed: left side is %s, right side is %s",
+			preciseText(a), preciseText(b))
+	}
+	r.Kind = KindAssertion
+	r.Display = Display{Text: "ok"}
+	return r, nil
+}
+
+// preciseText shows a quantity with all its digits, for failed asserts.
+func preciseText(q Quantity) string { return formatInline(q, 17) }
+
+// Variables lists the session's variables with their current values.
+func (s *Session) Variables() map[string]Display {
+	out := make(map[string]Display, len(s.vars))
+	for name, v := range s.vars {
+		out[name] = display(v.q, s.digits())
+	}
+	return out
+}

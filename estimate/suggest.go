@@ -1,0 +1,103 @@
+package estimate
+
+import (
+	"sort"
+	"strings"
+)
+
+// suggest returns the known name closest to an unknown one, or "" when none
+// is close enough to be a likely typo. Close means: the same letters in
+// another case (gb → GB), or one edit away (dya → day), or two edits away
+// for names of seven letters or more. Short words get no edit-distance
+// suggestions: too many real labels (users, bots) sit one edit away from
+// some unit.
+func suggest(name string, known []string) string {
+	best, bestD := "", 1<<30
+	lower := strings.ToLower(name)
+	for _, k := range known {
+		if k == name {
+			continue
+		}
+		if strings.ToLower(k) == lower {
+			return k
+		}
+		if len(name) < 3 {
+			continue
+		}
+		d := editDistance(lower, strings.ToLower(k))
+		limit := 1
+		if len([]rune(name)) >= 7 {
+			limit = 2
+		}
+		if d <= limit && (d < bestD || (d == bestD && k < best)) {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and transpositions of neighbours each cost 1.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > 2 {
+		return 3
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// confusions are words people type that napkin deliberately does not
+// accept, with what to write instead.
+var confusions = map[string]string{
+	"m":    "napkin has no metres; write min for minutes, or M glued to a number for millions (10M)",
+	"b":    "write B (with a space, 5 B) for bytes, B glued to a number (5B) for billions, or bit for bits",
+	"mb":   "MB is megabytes, Mbit megabits, Mbps megabits per second",
+	"gb":   "GB is gigabytes, Gbit gigabits, Gbps gigabits per second",
+	"to":   "to is reserved for ranges; convert units with -> or in",
+	"mo":   "write month or months",
+	"mon":  "write month or months",
+	"yrs":  "write years",
+	"y":    "write year or years",
+	"d":    "write day or days",
+	"w":    "write week or weeks",
+	"k":    "glue k to the number for thousands: 10k",
+	"usd":  "write USD or $",
+	"sqrt": "sqrt is a function: sqrt(x)",
+}
+
+// sortedKeys lists a map's keys in order, for stable suggestions.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

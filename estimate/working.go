@@ -1,0 +1,190 @@
+package estimate
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The working shows how a result came about, one line per step:
+//
+//	10M users × 5 / day          the line as written
+//	10M users × 5 / 86,400 s     names replaced by their values
+//	50M / 86,400 s               each level of operations done
+//
+// A step renders the tree with every node of height ≤ k replaced by its
+// value, so the working reads like arithmetic on paper, innermost first.
+
+// Working is skipped for lines too large to read as arithmetic.
+const (
+	maxWorkingNodes = 200
+	maxWrittenWidth = 240
+)
+
+func (s *Session) working(p *plan, st *statement, src string) []string {
+	w := &writer{p: p, digits: s.digits()}
+	written := w.render(p.root, -1, ctxTop)
+	if st.target != nil {
+		written += " -> " + strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
+	}
+	if len(p.info) > maxWorkingNodes {
+		return []string{elide(written)}
+	}
+	steps := []string{written}
+	last := w.render(p.root, -1, ctxTop)
+	for k := 0; k < p.info[p.root].height; k++ {
+		r := w.render(p.root, k, ctxTop)
+		if r != last {
+			steps = append(steps, r)
+			last = r
+		}
+	}
+	// A duration shown as 2 h 46 min 40 s is checked more easily against
+	// its seconds: show them as the last step.
+	if q := p.info[p.root].q; st.target == nil && q.D == dimTime1 {
+		if sec := w.value(q, ctxTop); sec != last && sec != display(q, w.digits).Text {
+			steps = append(steps, sec)
+		}
+	}
+	return steps
+}
+
+func elide(s string) string {
+	if utf8.RuneCountInString(s) <= maxWrittenWidth {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxWrittenWidth/2]) + " … " + string(r[len(r)-maxWrittenWidth/2:])
+}
+
+// context is where a rendered piece sits, to decide on parentheses.
+type context uint8
+
+const (
+	ctxTop context = iota
+	ctxAddLeft
+	ctxAddRight
+	ctxSubRight
+	ctxMulLeft
+	ctxMulRight
+	ctxDivLeft
+	ctxDivRight
+	ctxPowBase
+	ctxPowExp
+	ctxUnary
+	ctxJuxt
+)
+
+type writer struct {
+	p      *plan
+	digits int
+}
+
+// render writes node id at step level: -1 is the line as written, 0 has
+// names replaced by values, k > 0 has every operation of height ≤ k done.
+func (w *writer) render(id, level int, ctx context) string {
+	ni := w.p.info[id]
+	if level >= 0 {
+		switch {
+		case ni.kind == nkVar,
+			// a day is 86,400 s: calendar units show their seconds
+			ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute,
+			ni.kind == nkOp && ni.height <= level:
+			return w.value(ni.q, ctx)
+		case ni.kind == nkGroup && ni.height > 0 && ni.height <= level:
+			return w.value(w.p.info[w.p.ids[ni.n.(*group).x]].q, ctx)
+		}
+	}
+	switch n := ni.n.(type) {
+	case *group:
+		return "(" + w.render(w.p.ids[n.x], level, ctxTop) + ")"
+	case *binary:
+		switch n.op {
+		case "^":
+			return w.child(n.x, level, ctxPowBase) + "^" + w.child(n.y, level, ctxPowExp)
+		case "+":
+			return w.child(n.x, level, ctxAddLeft) + " + " + w.child(n.y, level, ctxAddRight)
+		case "-":
+			return w.child(n.x, level, ctxAddLeft) + " - " + w.child(n.y, level, ctxSubRight)
+		case "*":
+			return w.child(n.x, level, ctxMulLeft) + " × " + w.child(n.y, level, ctxMulRight)
+		}
+		switch {
+		case n.opText == "per":
+			return w.child(n.x, level, ctxDivLeft) + " per " + w.child(n.y, level, ctxDivRight)
+		case !n.spaced && w.asWritten(n.x, level) && w.asWritten(n.y, level):
+			// 0.02 $/GB/month stays compact while it is as written.
+			return w.child(n.x, level, ctxDivLeft) + "/" + w.child(n.y, level, ctxDivRight)
+		}
+		return w.child(n.x, level, ctxDivLeft) + " / " + w.child(n.y, level, ctxDivRight)
+	case *unary:
+		if ni.kind == nkLiteral {
+			break
+		}
+		return n.op + w.child(n.x, level, ctxUnary)
+	case *percent:
+		if ni.kind == nkLiteral {
+			break
+		}
+		return w.child(n.x, level, ctxUnary) + "%"
+	case *juxt:
+		if ni.kind == nkLiteral {
+			break
+		}
+		parts := make([]string, len(n.xs))
+		for i, x := range n.xs {
+			parts[i] = w.child(x, level, ctxJuxt)
+		}
+		return strings.Join(parts, " ")
+	case *call:
+		args := make([]string, len(n.args))
+		for i, a := range n.args {
+			args[i] = w.child(a, level, ctxTop)
+		}
+		return n.name + "(" + strings.Join(args, ", ") + ")"
+	case *recip:
+		return "/" + w.child(n.x, level, ctxUnary)
+	}
+	// Leaves and folded literals show as written, spaces tidied.
+	sp := ni.n.pos()
+	return strings.Join(strings.Fields(w.p.src[sp.Start:sp.End]), " ")
+}
+
+// asWritten reports whether n still reads as written at this level.
+func (w *writer) asWritten(n node, level int) bool {
+	return level < 0 || w.child(n, level, ctxTop) == w.child(n, -1, ctxTop)
+}
+
+func (w *writer) child(n node, level int, ctx context) string {
+	return w.render(w.p.ids[n], level, ctx)
+}
+
+// value renders a computed value inside a larger expression, in one unit
+// (seconds for times, so that 86,400 s shows where a day went), with
+// parentheses wherever napkin's own precedence would read it otherwise.
+func (w *writer) value(q Quantity, ctx context) string {
+	t := formatInline(q, w.digits)
+	if needsParens(t, ctx) {
+		return "(" + t + ")"
+	}
+	return t
+}
+
+func needsParens(t string, ctx context) bool {
+	if ctx == ctxTop || ctx == ctxAddLeft {
+		return false
+	}
+	negative := strings.HasPrefix(t, "-")
+	_, unit, hasUnit := strings.Cut(t, " ")
+	compound := hasUnit && strings.ContainsAny(unit, "/·^ ")
+	switch ctx {
+	case ctxAddRight:
+		return negative
+	case ctxSubRight:
+		return negative
+	case ctxMulLeft, ctxMulRight, ctxDivLeft, ctxDivRight:
+		return negative || compound
+	}
+	// power, unary and juxtaposition bind tightly: anything more than a
+	// bare positive number needs parentheses.
+	return negative || hasUnit || strings.HasPrefix(t, "$")
+}
