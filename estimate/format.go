@@ -44,6 +44,10 @@ func numberText(v float64, digits int, scale bool) (string, bool) {
 		s = humanize.Comma(int64(v))
 	default:
 		s, approx = sigDigits(v, digits)
+		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); scale && r >= 1e6 {
+			s, approx = scaled(r, digits) // 999,999.9 rounds up to 1M
+			approx = true
+		}
 	}
 	return sign + s, approx
 }
@@ -233,13 +237,17 @@ func withUnit(v float64, unit string, digits int) Display {
 func fallback(q Quantity, digits int) Display {
 	v := q.V
 	var num, den []string
-	for i, e := range q.D {
+	for _, i := range []int{dimMoney, dimInformation, dimTime} {
+		e := q.D[i]
 		if e == 0 {
 			continue
 		}
 		sym := [numDims]string{"s", "B", "$"}[i]
 		if i == dimInformation {
 			v /= math.Pow(8, float64(e))
+			if e == 1 {
+				v, sym = bytePrefix(v, q.hint) // 1 GB·s, not 1B B·s
+			}
 		}
 		part := sym
 		if abs(int(e)) != 1 {

@@ -3,6 +3,7 @@ package estimate
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // suggest returns the known name closest to an unknown one, or "" when none
@@ -13,22 +14,22 @@ import (
 // some unit.
 func suggest(name string, known []string) string {
 	best, bestD := "", 1<<30
-	lower := strings.ToLower(name)
+	n := utf8.RuneCountInString(name)
+	limit := 1
+	if n >= 7 {
+		limit = 2
+	}
 	for _, k := range known {
 		if k == name {
 			continue
 		}
-		if strings.ToLower(k) == lower {
+		if strings.EqualFold(k, name) {
 			return k
 		}
-		if len(name) < 3 {
+		if n < 3 || abs(utf8.RuneCountInString(k)-n) > limit {
 			continue
 		}
-		d := editDistance(lower, strings.ToLower(k))
-		limit := 1
-		if len([]rune(name)) >= 7 {
-			limit = 2
-		}
+		d := editDistance(strings.ToLower(name), strings.ToLower(k))
 		if d <= limit && (d < bestD || (d == bestD && k < best)) {
 			best, bestD = k, d
 		}
@@ -40,9 +41,6 @@ func suggest(name string, known []string) string {
 // deletions, substitutions and transpositions of neighbours each cost 1.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > 2 {
-		return 3
-	}
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

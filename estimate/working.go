@@ -75,8 +75,9 @@ const (
 )
 
 type writer struct {
-	p      *plan
-	digits int
+	p       *plan
+	digits  int
+	changes map[int]int // memo of changeLevel
 }
 
 // render writes node id at step level: -1 is the line as written, 0 has
@@ -151,7 +152,55 @@ func (w *writer) render(id, level int, ctx context) string {
 
 // asWritten reports whether n still reads as written at this level.
 func (w *writer) asWritten(n node, level int) bool {
-	return level < 0 || w.child(n, level, ctxTop) == w.child(n, -1, ctxTop)
+	return level < w.changeLevel(w.p.ids[n])
+}
+
+// changeLevel is the first level at which anything in a subtree is
+// replaced by its value. It is memoised: rendering stays linear in the size
+// of the tree however deep it nests.
+func (w *writer) changeLevel(id int) int {
+	if w.changes == nil {
+		w.changes = make(map[int]int)
+	}
+	if c, ok := w.changes[id]; ok {
+		return c
+	}
+	ni := w.p.info[id]
+	c := 1 << 30
+	switch {
+	case ni.kind == nkVar, ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute:
+		c = 0
+	case ni.kind == nkOp, ni.kind == nkGroup:
+		if ni.kind == nkOp {
+			c = ni.height
+		}
+		for _, child := range children(ni.n) {
+			c = min(c, w.changeLevel(w.p.ids[child]))
+		}
+	}
+	w.changes[id] = c
+	return c
+}
+
+// children lists the operands of a node that the working renders.
+func children(n node) []node {
+	switch n := n.(type) {
+	case *group:
+		return []node{n.x}
+	case *binary:
+		return []node{n.x, n.y}
+	case *unary:
+		return []node{n.x}
+	case *percent:
+		return []node{n.x}
+	case *recip:
+		return []node{n.x}
+	case *juxt:
+		return n.xs
+	case *call:
+		return n.args
+	}
+	return nil
 }
 
 func (w *writer) child(n node, level int, ctx context) string {

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+func newSession(opts *globalOptions) *estimate.Session {
+	return estimate.NewSession(estimate.Options{Digits: opts.Digits})
+}
+
+// evaluateArgs evaluates the command-line expression. A multi-line
+// argument is a script.
+func evaluateArgs(streams *ioStreams, p *printer, opts *globalOptions, text string) error {
+	if strings.TrimSpace(stripComment(text)) == "" {
+		return &usageError{"nothing to evaluate", "give an expression: napkin '10M * 5 / day'"}
+	}
+	return runScript(streams, p, opts, newSession(opts), "", strings.NewReader(text))
+}
+
+func stripComment(s string) string {
+	before, _, _ := strings.Cut(s, "#")
+	return before
+}
+
+// evaluateScript evaluates a whole input, such as standard input.
+func evaluateScript(streams *ioStreams, p *printer, opts *globalOptions, name string, r io.Reader) error {
+	return runScript(streams, p, opts, newSession(opts), name, r)
+}
+
+// runScript evaluates r line by line in session, printing each result, and
+// stops at the first error.
+func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *estimate.Session, name string, r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), err), ""}
+	}
+	p.opts = opts
+	session.SetFile(name)
+	text := strings.TrimSuffix(string(data), "\n")
+	for i, line := range strings.Split(text, "\n") {
+		res, err := session.EvalLine(i+1, line)
+		if err != nil {
+			var e *estimate.Error
+			if errors.As(err, &e) {
+				p.evalError(e)
+				return &exitError{exitEval}
+			}
+			return err
+		}
+		if res != nil {
+			p.result(res)
+		}
+	}
+	return nil
+}
+
+func orStdin(name string) string {
+	if name == "" {
+		return "standard input"
+	}
+	return name
+}

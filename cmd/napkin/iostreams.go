@@ -1,0 +1,51 @@
+package main
+
+import (
+	"io"
+	"os"
+)
+
+// ioStreams is all the I/O a command does, so that tests can swap it and
+// so that decoration (colour) is decided in one place: only on a terminal,
+// never when NO_COLOR is set.
+type ioStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	InTTY  bool
+	Color  bool // colour on stdout and stderr
+}
+
+func systemStreams() *ioStreams {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return &ioStreams{
+		In:     os.Stdin,
+		Out:    os.Stdout,
+		ErrOut: os.Stderr,
+		InTTY:  isTerminal(os.Stdin),
+		Color:  !noColor && os.Getenv("TERM") != "dumb" && isTerminal(os.Stdout) && isTerminal(os.Stderr),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// ANSI styles, applied only when colour is on.
+const (
+	styleBold   = "\x1b[1m"
+	styleDim    = "\x1b[2m"
+	styleRed    = "\x1b[1;31m"
+	styleCyan   = "\x1b[36m"
+	styleGreen  = "\x1b[1;32m"
+	styleYellow = "\x1b[33m"
+	styleReset  = "\x1b[0m"
+)
+
+func (s *ioStreams) style(style, text string) string {
+	if !s.Color || text == "" {
+		return text
+	}
+	return style + text + styleReset
+}

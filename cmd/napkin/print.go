@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+// printer writes results and errors in the three forms napkin has: the
+// working for people, results alone (-q), and JSON Lines (--json).
+type printer struct {
+	io        *ioStreams
+	opts      *globalOptions
+	lastWasML bool // the previous block had several lines
+	printed   bool
+}
+
+// jsonResult is the JSON contract of one evaluated line.
+type jsonResult struct {
+	File      string   `json:"file,omitempty"`
+	Line      int      `json:"line"`
+	Input     string   `json:"input"`
+	Kind      string   `json:"kind"`
+	Name      string   `json:"name,omitempty"`
+	Value     *float64 `json:"value,omitempty"`
+	Unit      *string  `json:"unit,omitempty"`
+	Display   string   `json:"display"`
+	Approx    bool     `json:"approx,omitempty"`
+	Dimension string   `json:"dimension,omitempty"`
+	Steps     []string `json:"steps,omitempty"`
+}
+
+// jsonError is the JSON contract of an error.
+type jsonError struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Input  string `json:"input"`
+	Error  string `json:"error"`
+	Hint   string `json:"hint,omitempty"`
+}
+
+func (p *printer) json(v any) {
+	enc := json.NewEncoder(p.io.Out)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func (p *printer) result(r *estimate.Result) {
+	if p.opts.JSON {
+		j := jsonResult{Line: r.Line, Input: r.Input, Kind: string(r.Kind), Name: r.Name, Display: r.Text, Steps: r.Steps}
+		if r.Kind == estimate.KindExpression || r.Kind == estimate.KindAssignment {
+			v, u := r.Value, r.Unit
+			j.Value, j.Unit, j.Approx, j.Dimension = &v, &u, r.Approx, r.Dimension
+		}
+		p.json(j)
+		return
+	}
+	if p.opts.Quiet {
+		switch r.Kind {
+		case estimate.KindAssignment:
+			fmt.Fprintf(p.io.Out, "%s = %s\n", r.Name, p.io.style(styleBold, r.Text))
+		case estimate.KindExpression:
+			fmt.Fprintln(p.io.Out, p.io.style(styleBold, r.Text))
+		}
+		return
+	}
+	lines := p.working(r)
+	multi := len(lines) > 1
+	if p.printed && (multi || p.lastWasML) {
+		fmt.Fprintln(p.io.Out)
+	}
+	for _, l := range lines {
+		fmt.Fprintln(p.io.Out, l)
+	}
+	p.printed, p.lastWasML = true, multi
+}
+
+// working lays out a result so that every step can be checked:
+//
+//	qps = 10M users × 5 / day
+//	    = 10M users × 5 / 86,400 s
+//	    = 50M / 86,400 s
+//	    ≈ 578.7 /s  [1/time]
+//
+// The last line says ≈ when the shown value is rounded.
+func (p *printer) working(r *estimate.Result) []string {
+	switch r.Kind {
+	case estimate.KindFunction:
+		return []string{r.Text}
+	case estimate.KindAssertion:
+		return []string{strings.TrimSpace(stripComment(r.Input)) + "  " + p.io.style(styleGreen, "ok")}
+	}
+	head := ""
+	indent := "  "
+	if r.Name != "" {
+		head = r.Name + " = "
+		indent = strings.Repeat(" ", utf8.RuneCountInString(r.Name)+1)
+	}
+	lines := []string{head + r.Steps[0]}
+	for _, s := range r.Steps[1:] {
+		lines = append(lines, indent+p.io.style(styleDim, "=")+" "+s)
+	}
+	eq := "="
+	if r.Approx {
+		eq = "≈"
+	}
+	final := p.io.style(styleBold, r.Text)
+	if r.Dimension != "number" {
+		final += "  " + p.io.style(styleDim, "["+r.Dimension+"]")
+	}
+	// A lone literal that already reads as its result needs no second line.
+	if len(r.Steps) == 1 && r.Steps[0] == r.Text {
+		lines[0] += "  " + p.io.style(styleDim, "["+r.Dimension+"]")
+		if r.Dimension == "number" {
+			lines[0] = head + r.Steps[0]
+		}
+		return lines
+	}
+	return append(lines, indent+p.io.style(styleDim, eq)+" "+final)
+}
+
+// evalError prints an evaluation error with its position, the source line
+// and a caret under the culprit, then the hint.
+func (p *printer) evalError(e *estimate.Error) {
+	if p.opts != nil && p.opts.JSON {
+		p.json(jsonError{File: e.File, Line: e.Line, Column: e.Column, Input: e.Source, Error: e.Msg, Hint: e.Hint})
+		return
+	}
+	p.errorLine(e.Position() + ": " + e.Msg)
+	src, col := window(e.Source, e.Column, 100)
+	prefix := caretPrefix(src, col)
+	fmt.Fprintf(p.io.ErrOut, "    %s\n    %s%s\n", src, prefix, p.io.style(styleRed, strings.Repeat("^", min(e.Width, max(1, utf8.RuneCountInString(src)-col+1)))))
+	p.hintLine(e.Hint)
+}
+
+func (p *printer) errorLine(msg string) {
+	fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleRed, "error:"), msg)
+}
+
+func (p *printer) hintLine(msg string) {
+	if msg != "" {
+		fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleCyan, "hint:"), msg)
+	}
+}
+
+// window cuts a long source line to about width characters around column
+// col, marking cuts with …; it returns the text and the column within it.
+func window(src string, col, width int) (string, int) {
+	r := []rune(src)
+	if len(r) <= width {
+		return src, col
+	}
+	start := max(0, col-1-width/2)
+	end := min(len(r), start+width)
+	out := string(r[start:end])
+	col -= start
+	if start > 0 {
+		out = "…" + out
+		col++
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out, col
+}
+
+// caretPrefix is the blank space before the caret: tabs are kept so that
+// the caret lines up under a tab-indented source.
+func caretPrefix(src string, col int) string {
+	var b strings.Builder
+	i := 1
+	for _, r := range src {
+		if i >= col {
+			break
+		}
+		if r == '\t' {
+			b.WriteRune('\t')
+		} else {
+			b.WriteRune(' ')
+		}
+		i++
+	}
+	return b.String()
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitEval  = 1 // the input could not be evaluated
+	exitUsage = 2 // the command line was wrong, or a file could not be read
+)
+
+// globalOptions are the flags every evaluating command shares.
+type globalOptions struct {
+	JSON   bool
+	Quiet  bool
+	Digits int
+}
+
+// exitError carries an exit code out of a command, after its message has
+// been printed.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// usageError is a bad command line: printed as an error, exit 2.
+type usageError struct{ msg, hint string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// Main runs napkin with os.Args and returns the exit code.
+func Main() int {
+	return run(os.Args[1:], systemStreams())
+}
+
+func run(args []string, io *ioStreams) (code int) {
+	p := &printer{io: io}
+	defer func() {
+		// No Go stack trace may reach a user: report and exit cleanly.
+		if r := recover(); r != nil {
+			p.errorLine(fmt.Sprintf("internal error: %v", r))
+			p.hintLine("please report this at the project's issue tracker, with the input that caused it")
+			code = exitEval
+		}
+	}()
+	root := newRootCmd(io, p)
+	root.SetArgs(protectNegativeNumbers(args))
+	err := root.Execute()
+	var ee *exitError
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		p.errorLine(ue.msg)
+		p.hintLine(ue.hint)
+		return exitUsage
+	default:
+		p.errorLine(err.Error())
+		hint := "see napkin --help"
+		if strings.Contains(err.Error(), "unknown shorthand flag") {
+			hint = "quote the expression, and put -- before one that starts with a minus: napkin -- '-5 + 3'"
+		}
+		p.hintLine(hint)
+		return exitUsage
+	}
+}
+
+var negativeNumber = regexp.MustCompile(`^-[0-9.(]`)
+
+// protectNegativeNumbers lets `napkin -5 + 3` work: an argument that starts
+// with a minus and a digit is an expression, not a flag, so -- is inserted
+// before it.
+func protectNegativeNumbers(args []string) []string {
+	for i, a := range args {
+		if a == "--" {
+			return args
+		}
+		if negativeNumber.MatchString(a) {
+			out := append([]string{}, args[:i]...)
+			out = append(out, "--")
+			return append(out, args[i:]...)
+		}
+	}
+	return args
+}
+
+func newRootCmd(io *ioStreams, p *printer) *cobra.Command {
+	opts := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "napkin [flags] EXPRESSION...",
+		Short: "Back-of-envelope estimates with units, checked dimensions and the working shown",
+		Long: `napkin evaluates back-of-envelope estimates: numbers with units, checked
+dimensions, humanised answers, and the working shown step by step.
+
+The arguments are joined with spaces and evaluated as one line. With no
+arguments and input from a pipe, napkin evaluates its input as a script.
+Quote expressions in the shell: * and ( ) are special there.
+
+See 'napkin help language' for the language.`,
+		Example: `  $ napkin '10M * 5 / day'
+  $ napkin 'qps = 10M users * 5 / day'
+  $ napkin '300M * 2/day * 280 bytes * 365 days * 5 * 3 -> TB'
+  $ napkin '1 TB / (100 MB/s)'
+  $ napkin -q '2^30 bytes -> GB'
+  $ napkin run plan.napkin`,
+		Args:          cobra.ArbitraryArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				if io.InTTY {
+					return cmd.Help()
+				}
+				return evaluateScript(io, p, opts, "", io.In)
+			}
+			return evaluateArgs(io, p, opts, strings.Join(args, " "))
+		},
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.Flags().SetInterspersed(false)
+	f := root.PersistentFlags()
+	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per evaluated line")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print results only, without the working")
+	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
+	root.AddCommand(newRunCmd(io, p, opts), newLanguageHelp())
+	return root
+}
+
+func (o *globalOptions) validate() error {
+	if o.Digits < 1 || o.Digits > 17 {
+		return &usageError{fmt.Sprintf("--digits must be between 1 and 17, not %d", o.Digits), "napkin --digits 3 '10M * 5 / day'"}
+	}
+	return nil
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}

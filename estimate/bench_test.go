@@ -1,0 +1,68 @@
+package estimate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// BenchmarkTypicalLine measures one everyday estimate: lex, parse,
+// resolve, run, format the result and the working.
+func BenchmarkTypicalLine(b *testing.B) {
+	s := NewSession(Options{})
+	for b.Loop() {
+		if _, err := s.Eval("qps = 300M users * 2 / day * 3"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNewLineShapes measures lines whose program is not cached yet,
+// the cost of handing a new shape to expr.
+func BenchmarkNewLineShapes(b *testing.B) {
+	s := NewSession(Options{})
+	i := 0
+	for b.Loop() {
+		i++
+		// A fresh nesting depth each time makes a new program shape.
+		line := strings.Repeat("(", i%50) + "1 GB" + strings.Repeat(" + 1 MB)", i%50) + fmt.Sprintf(" * %d", i)
+		programsMu.Lock()
+		clear(programs)
+		programsMu.Unlock()
+		if _, err := s.Eval(line); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScript runs scripts of growing length, each line using a
+// variable defined just before it: the time per line should stay flat.
+func BenchmarkScript(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		lines := make([]string, n)
+		lines[0] = "v0 = 1 GB"
+		for i := 1; i < n; i++ {
+			lines[i] = fmt.Sprintf("v%d = v%d * 1.0001 + %d MB / 2", i, i-1, i%97)
+		}
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				s := NewSession(Options{})
+				for _, l := range lines {
+					if _, err := s.Eval(l); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/line")
+		})
+	}
+}
+
+// BenchmarkPrelude is the start-up cost of loading units.napkin.
+func BenchmarkPrelude(b *testing.B) {
+	for b.Loop() {
+		if _, err := parsePrelude(unitsSource, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
