@@ -61,8 +61,19 @@ func BenchmarkScript(b *testing.B) {
 // BenchmarkPrelude is the start-up cost of loading units.napkin.
 func BenchmarkPrelude(b *testing.B) {
 	for b.Loop() {
-		if _, err := parsePrelude(unitsSource, false); err != nil {
+		if _, err := parsePrelude(unitsSource); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAllUnits is the cost of evaluating every unit definition, which
+// a run pays only for the units it uses.
+func BenchmarkAllUnits(b *testing.B) {
+	for b.Loop() {
+		pre, _ := parsePrelude(unitsSource)
+		for _, u := range pre.list {
+			u.mustValue()
 		}
 	}
 }

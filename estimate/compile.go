@@ -166,18 +166,19 @@ func (p *plan) unitPower(n *binary, labelOK bool) (Quantity, bool) {
 	if !ok {
 		return Quantity{}, false
 	}
-	u, ok := p.scope.s.base.units[base.name]
+	u, ok := p.scope.s.unit(base.name)
 	if !ok {
 		return Quantity{}, false
 	}
+	uq := u.mustValue()
 	if _, shadowed := p.scope.s.vars[base.name]; shadowed && !labelOK {
 		return Quantity{}, false
 	}
-	q, why := powQ(u.q, e)
+	q, why := powQ(uq, e)
 	if why != "" || !finite(q.V) {
 		return Quantity{}, false
 	}
-	p.add(n.x, &nodeInfo{kind: nkLiteral, q: u.q})
+	p.add(n.x, &nodeInfo{kind: nkLiteral, q: uq})
 	p.add(n.y, &nodeInfo{kind: nkLiteral, q: e})
 	return q, true
 }
@@ -208,7 +209,7 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 		}
 		return p.add(n, &nodeInfo{kind: nkVar, q: *sc.s.ans}), nil
 	}
-	u, isUnit := sc.s.base.units[n.name]
+	u, isUnit := sc.s.unit(n.name)
 	if v, ok := sc.s.vars[n.name]; ok && !(isUnit && (labelOK || sc.unitsFirst)) {
 		return p.add(n, &nodeInfo{kind: nkVar, q: v.q}), nil
 	}
@@ -217,7 +218,7 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 		if labelOK {
 			kind = nkLiteral
 		}
-		return p.add(n, &nodeInfo{kind: kind, q: u.q}), nil
+		return p.add(n, &nodeInfo{kind: kind, q: u.mustValue()}), nil
 	}
 	if _, ok := sc.s.funcs[n.name]; ok {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)

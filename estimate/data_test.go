@@ -108,10 +108,46 @@ func describeOutcome(r *Result, err error, expect []string) []string {
 	return out
 }
 
-// TestUnitsSelfTest runs units.napkin with its asserts.
+// TestUnitsSelfTest evaluates every unit of units.napkin (each sees only
+// the units before it) and runs the file's asserts.
 func TestUnitsSelfTest(t *testing.T) {
-	if _, err := parsePrelude(unitsSource, true); err != nil {
+	pre, err := parsePrelude(unitsSource)
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, u := range pre.list {
+		if _, err := u.value(); err != nil {
+			t.Errorf("unit %s: %v", u.Names[0], err)
+		}
+	}
+	s := NewSession(Options{})
+	s.base = pre
+	s.SetFile("units.napkin")
+	for _, line := range pre.asserts {
+		if _, err := s.EvalLine(line, pre.lines[line-1]); err != nil {
+			t.Error(err)
+		}
+	}
+	if len(pre.asserts) < 10 {
+		t.Errorf("only %d asserts in units.napkin", len(pre.asserts))
+	}
+}
+
+func TestUnitsSeeOnlyEarlierUnits(t *testing.T) {
+	pre, err := parsePrelude("dimension time s\nunit a = 2 b\nunit b = 3 s\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pre.units["a"].value(); err == nil || !strings.Contains(err.Error(), `unknown unit "b"`) {
+		t.Errorf("a unit defined from a later one: got %v", err)
+	}
+}
+
+func TestUnitsFileErrors(t *testing.T) {
+	for _, src := range []string{"unit = 5", "unit x", "dimension length m", "foo bar", "unit a = 1\nunit a = 2"} {
+		if _, err := parsePrelude(src); err == nil {
+			t.Errorf("%q: no error", src)
+		}
 	}
 }
 
@@ -120,7 +156,7 @@ func TestUnitsSelfTest(t *testing.T) {
 func TestCalendarAgreesWithUnits(t *testing.T) {
 	pre := loadPrelude()
 	for name, sec := range map[string]float64{"min": secMinute, "h": secHour, "day": secDay, "year": secYear, "month": secMonth} {
-		if got := pre.units[name].q.V; got != sec {
+		if got := pre.units[name].mustValue().V; got != sec {
 			t.Errorf("%s is %v s in units.napkin but %v s in format.go", name, got, sec)
 		}
 	}

@@ -21,10 +21,12 @@ type Display struct {
 // DefaultDigits is how many significant digits results show.
 const DefaultDigits = 5
 
-// numberText formats a plain number. With scale set, numbers of a million
-// and more take the suffixes napkin reads back (50M, 1.2B, 3T); below a
-// million, whole numbers are exact (86,400). Very large and very small
-// numbers use e notation (1.2e18, 3e-7). approx reports rounding.
+// numberText formats a plain number to digits significant digits. With
+// scale set, numbers of a million and more take the suffixes napkin reads
+// back (50M, 1.2B, 3T) and whole numbers below a million are exact
+// (86,400); without it (a conversion to a unit the user chose) whole
+// numbers are exact up to 10^15 (1,073,741,824 bytes). Very large and very
+// small numbers use e notation (1.2e18, 3e-7). approx reports rounding.
 func numberText(v float64, digits int, scale bool) (string, bool) {
 	if v == 0 {
 		return "0", false
@@ -45,7 +47,7 @@ func numberText(v float64, digits int, scale bool) (string, bool) {
 	default:
 		s, approx = sigDigits(v, digits)
 		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); scale && r >= 1e6 {
-			s, approx = scaled(r, digits) // 999,999.9 rounds up to 1M
+			s, _ = scaled(r, digits) // 999,999.9 rounds up to 1M
 			approx = true
 		}
 	}
@@ -77,10 +79,13 @@ func scaled(v float64, digits int) (string, bool) {
 // and drops trailing zeros.
 func sigDigits(v float64, digits int) (string, bool) {
 	decimals := digits - 1 - int(math.Floor(math.Log10(v)))
+	rounded := v
 	if decimals < 0 {
-		decimals = 0
+		// Fewer digits than the integer part has: 578.7 to 2 digits is 580.
+		p := math.Pow(10, float64(-decimals))
+		rounded, decimals = math.Round(v/p)*p, 0
 	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	s := strconv.FormatFloat(rounded, 'f', decimals, 64)
 	r, _ := strconv.ParseFloat(s, 64)
 	approx := !closeEnough(r, v)
 	intPart, frac, _ := strings.Cut(s, ".")
@@ -155,8 +160,9 @@ var (
 
 // display picks the unit a person would want for q. Data sizes take the
 // best prefix (binary only when the input was binary), bit rates stay in
-// bits per second, durations read as 2 h 46 min 40 s, rates are per second,
-// and money is in dollars (per month for a money rate).
+// bits per second, durations read as 2 h 46 min 40 s, rates are per second
+// (per day below 0.01 per second), and money is in dollars (per month for
+// a money rate).
 func display(q Quantity, digits int) Display {
 	if q.D == dimTime1 {
 		return duration(q.V, digits)
@@ -193,6 +199,11 @@ func inline(q Quantity, digits int) Display {
 		s, u := bytePrefix(v/8, q.hint)
 		return withUnit(s, u+"/s", digits)
 	case dimRate:
+		// Per second, except rates too slow to read that way:
+		// 2 /day rather than 2.3148e-5 /s.
+		if a := math.Abs(v); a != 0 && a < 0.01 {
+			return withUnit(v*secDay, "/day", digits)
+		}
 		return withUnit(v, "/s", digits)
 	case dimMoney1:
 		return withUnit(v, "$", digits)

@@ -12,11 +12,17 @@ import (
 var unitsSource string
 
 // prelude is what every session starts with: the units of units.napkin.
-// It is built once per process and never changed afterwards.
+//
+// Loading only splits the file into declarations; a unit's definition is
+// evaluated the first time a line uses it, so start-up does not pay for the
+// units a run never needs. A definition may refer only to units declared
+// before it, so evaluation always terminates.
 type prelude struct {
 	units     map[string]*Unit
 	unitNames []string // sorted, for suggestions
 	list      []*Unit  // in file order, for listings
+	asserts   []int    // line numbers of the file's asserts
+	lines     []string
 }
 
 // Unit is one unit of the prelude.
@@ -24,8 +30,14 @@ type Unit struct {
 	Names      []string // the name first, then its aliases
 	Definition string   // as written in units.napkin
 	Doc        string   // the comment beside it
-	Dimension  string   // "data/time"
+	line       int      // 1-based line in units.napkin
+	order      int      // position in the file: definitions use earlier units only
+	hint       hint
+	base       *Quantity // set for the base unit of a dimension
+	pre        *prelude
+	once       sync.Once
 	q          Quantity
+	err        error
 }
 
 var (
@@ -35,7 +47,7 @@ var (
 
 func loadPrelude() *prelude {
 	preludeOnce.Do(func() {
-		p, err := parsePrelude(unitsSource, false)
+		p, err := parsePrelude(unitsSource)
 		if err != nil {
 			// units.napkin is embedded and tested; this cannot happen in a
 			// released binary.
@@ -49,69 +61,54 @@ func loadPrelude() *prelude {
 // Units lists the units napkin knows, in the order units.napkin defines them.
 func Units() []*Unit { return loadPrelude().list }
 
-// parsePrelude reads a units file. With runAsserts set it also runs the
-// file's assert lines (the tests do; start-up does not).
-func parsePrelude(src string, runAsserts bool) (*prelude, error) {
-	pre := &prelude{units: map[string]*Unit{}}
-	s := &Session{opts: Options{Digits: DefaultDigits}, base: pre, vars: map[string]*variable{}, funcs: map[string]*userFunc{}}
-	s.SetFile("units.napkin")
-	for i, line := range strings.Split(src, "\n") {
+// parsePrelude splits a units file into its declarations.
+func parsePrelude(src string) (*prelude, error) {
+	pre := &prelude{units: map[string]*Unit{}, lines: strings.Split(src, "\n")}
+	for i, line := range pre.lines {
 		code, doc, _ := strings.Cut(line, "#")
-		doc = strings.TrimSpace(doc)
 		fields := strings.Fields(code)
 		if len(fields) == 0 {
 			continue
 		}
-		var h hint
+		u := &Unit{Doc: strings.TrimSpace(doc), line: i + 1, pre: pre}
 		switch fields[0] {
 		case "binary":
-			h, fields = hintBinary, fields[1:]
+			u.hint, fields = hintBinary, fields[1:]
 		case "decimal":
-			h, fields = hintDecimal, fields[1:]
+			u.hint, fields = hintDecimal, fields[1:]
 		case "bits":
-			h, fields = hintBits, fields[1:]
+			u.hint, fields = hintBits, fields[1:]
 		}
 		switch {
-		case fields[0] == "dimension" && len(fields) == 3:
-			d := -1
-			for j, n := range dimNames {
-				if n == fields[1] {
-					d = j
-				}
-			}
+		case len(fields) == 3 && fields[0] == "dimension" && u.hint == 0:
+			d := indexOf(dimNames[:], fields[1])
 			if d < 0 {
 				return nil, fmt.Errorf("line %d: unknown dimension %q", i+1, fields[1])
 			}
 			q := Quantity{V: 1}
 			q.D[d] = 1
-			pre.add(&Unit{Names: fields[2:], Definition: "base unit of " + fields[1], Doc: doc, q: q})
-		case fields[0] == "unit":
-			_, def, ok := strings.Cut(code, "=")
-			if !ok {
-				return nil, fmt.Errorf("line %d: a unit needs = and a definition", i+1)
+			u.Names, u.Definition, u.base = fields[2:], "the base unit of "+fields[1], &q
+		case len(fields) > 1 && fields[0] == "unit":
+			names, def, ok := strings.Cut(strings.Join(fields[1:], " "), "=")
+			u.Names, u.Definition = strings.Fields(names), strings.TrimSpace(def)
+			if !ok || len(u.Names) == 0 || u.Definition == "" {
+				return nil, fmt.Errorf("line %d: write unit NAME ALIAS… = DEFINITION", i+1)
 			}
-			eq := strings.Index(code, "=")
-			nameFields := strings.Fields(code[:eq])
-			nameFields = nameFields[indexOf(nameFields, "unit")+1:]
-			if len(nameFields) == 0 {
-				return nil, fmt.Errorf("line %d: a unit needs a name", i+1)
-			}
-			r, err := s.EvalLine(i+1, def)
-			if err != nil {
-				return nil, err
-			}
-			q := r.Quantity
-			q.hint = h
-			pre.add(&Unit{Names: nameFields, Definition: strings.TrimSpace(def), Doc: doc, q: q})
-		case fields[0] == "assert":
-			if runAsserts {
-				if _, err := s.EvalLine(i+1, code); err != nil {
-					return nil, err
-				}
-			}
+		case fields[0] == "assert" && u.hint == 0:
+			pre.asserts = append(pre.asserts, i+1)
+			continue
 		default:
 			return nil, fmt.Errorf("line %d: expected dimension, unit or assert, found %q", i+1, fields[0])
 		}
+		for _, n := range u.Names {
+			if _, dup := pre.units[n]; dup {
+				return nil, fmt.Errorf("line %d: unit %q is declared twice", i+1, n)
+			}
+			pre.units[n] = u
+			pre.unitNames = append(pre.unitNames, n)
+		}
+		u.order = len(pre.list)
+		pre.list = append(pre.list, u)
 	}
 	sort.Strings(pre.unitNames)
 	return pre, nil
@@ -126,11 +123,48 @@ func indexOf(xs []string, x string) int {
 	return -1
 }
 
-func (pre *prelude) add(u *Unit) {
-	u.Dimension = u.q.D.String()
-	for _, n := range u.Names {
-		pre.units[n] = u
-		pre.unitNames = append(pre.unitNames, n)
+// value evaluates the unit's definition, once.
+func (u *Unit) value() (Quantity, error) {
+	u.once.Do(func() {
+		if u.base != nil {
+			u.q = *u.base
+			return
+		}
+		s := &Session{opts: Options{Digits: DefaultDigits}, base: u.pre, vars: map[string]*variable{},
+			funcs: map[string]*userFunc{}, valuesOnly: true, unitLimit: u.order}
+		s.SetFile("units.napkin")
+		r, err := s.EvalLine(u.line, u.Definition)
+		switch {
+		case err != nil:
+			u.err = err
+		case r == nil:
+			u.err = fmt.Errorf("units.napkin:%d: empty definition", u.line)
+		default:
+			u.q = r.Quantity
+			u.q.hint = u.hint
+		}
+	})
+	return u.q, u.err
+}
+
+// mustValue is value for units whose definitions the tests have checked.
+func (u *Unit) mustValue() Quantity {
+	q, err := u.value()
+	if err != nil {
+		panic(fmt.Sprintf("napkin: internal error in units.napkin: %v", err))
 	}
-	pre.list = append(pre.list, u)
+	return q
+}
+
+// Dimension names the unit's dimension: "data/time".
+func (u *Unit) Dimension() string { return u.mustValue().D.String() }
+
+// unit looks a name up among the units this session may use: all of them,
+// or while a unit's definition is evaluated, those declared before it.
+func (s *Session) unit(name string) (*Unit, bool) {
+	u, ok := s.base.units[name]
+	if !ok || (s.unitLimit >= 0 && u.order >= s.unitLimit) {
+		return nil, false
+	}
+	return u, true
 }

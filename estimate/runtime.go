@@ -108,6 +108,10 @@ func program(code string) (*vm.Program, error) {
 
 // run evaluates a plan, recording every node's value in the plan.
 func (p *plan) run(depth int) (Quantity, *Error) {
+	if root := p.info[p.root]; root.height == 0 {
+		// A literal, a name or a unit: its value is already known.
+		return root.q, nil
+	}
 	prog, err := program(p.code.String())
 	if err != nil {
 		return Quantity{}, errorAt(p.src, p.info[p.root].n.pos(), "please report this with the line that caused it",

@@ -24,6 +24,11 @@ type Session struct {
 	ans   *Quantity
 	file  string
 	line  int
+	// valuesOnly skips the display and the working, for loading units.
+	valuesOnly bool
+	// unitLimit, when ≥ 0, hides the units declared at or after that
+	// position: a unit's definition sees only the units before it.
+	unitLimit int
 }
 
 type variable struct {
@@ -63,10 +68,11 @@ func NewSession(opts Options) *Session {
 		opts.Digits = DefaultDigits
 	}
 	return &Session{
-		opts:  opts,
-		base:  loadPrelude(),
-		vars:  map[string]*variable{},
-		funcs: map[string]*userFunc{},
+		opts:      opts,
+		base:      loadPrelude(),
+		vars:      map[string]*variable{},
+		funcs:     map[string]*userFunc{},
+		unitLimit: -1,
 	}
 }
 
@@ -120,6 +126,10 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 		return nil, err
 	}
 	r.Quantity = q
+	if s.valuesOnly {
+		s.ans = &q
+		return r, nil
+	}
 	r.Dimension = q.D.String()
 	if st.target != nil {
 		if r.Display, err = s.convert(src, st, q); err != nil {
@@ -204,7 +214,7 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			if _, ok := s.vars[n.name]; ok || n.name == "ans" {
 				return nil
 			}
-			if _, ok := s.base.units[n.name]; ok {
+			if _, ok := s.unit(n.name); ok {
 				return nil
 			}
 			if afterNumber {

@@ -86,10 +86,11 @@ func (w *writer) render(id, level int, ctx context) string {
 	ni := w.p.info[id]
 	if level >= 0 {
 		switch {
-		case ni.kind == nkVar,
-			// a day is 86,400 s: calendar units show their seconds
-			ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute,
-			ni.kind == nkOp && ni.height <= level:
+		case ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute:
+			// A day is 86,400 s: calendar units show their exact seconds.
+			sec, _ := numberText(ni.q.V, w.digits, false)
+			return sec + " s"
+		case ni.kind == nkVar, ni.kind == nkOp && ni.height <= level:
 			return w.value(ni.q, ctx)
 		case ni.kind == nkGroup && ni.height > 0 && ni.height <= level:
 			return w.value(w.p.info[w.p.ids[ni.n.(*group).x]].q, ctx)

@@ -39,7 +39,7 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 	if err != nil {
 		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), err), ""}
 	}
-	p.opts = opts
+	p.opts, p.file = opts, name
 	session.SetFile(name)
 	text := strings.TrimSuffix(string(data), "\n")
 	for i, line := range strings.Split(text, "\n") {

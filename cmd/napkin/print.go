@@ -16,6 +16,7 @@ type printer struct {
 	opts      *globalOptions
 	lastWasML bool // the previous block had several lines
 	printed   bool
+	file      string // the script being run, "" for an expression
 }
 
 // jsonResult is the JSON contract of one evaluated line.
@@ -51,7 +52,7 @@ func (p *printer) json(v any) {
 
 func (p *printer) result(r *estimate.Result) {
 	if p.opts.JSON {
-		j := jsonResult{Line: r.Line, Input: r.Input, Kind: string(r.Kind), Name: r.Name, Display: r.Text, Steps: r.Steps}
+		j := jsonResult{File: p.file, Line: r.Line, Input: r.Input, Kind: string(r.Kind), Name: r.Name, Display: r.Text, Steps: r.Steps}
 		if r.Kind == estimate.KindExpression || r.Kind == estimate.KindAssignment {
 			v, u := r.Value, r.Unit
 			j.Value, j.Unit, j.Approx, j.Dimension = &v, &u, r.Approx, r.Dimension
@@ -112,8 +113,9 @@ func (p *printer) working(r *estimate.Result) []string {
 	if r.Dimension != "number" {
 		final += "  " + p.io.style(styleDim, "["+r.Dimension+"]")
 	}
-	// A lone literal that already reads as its result needs no second line.
-	if len(r.Steps) == 1 && r.Steps[0] == r.Text {
+	// A lone literal that already reads as its result needs no second line
+	// (300M users is 300M: the label is not a unit).
+	if len(r.Steps) == 1 && (r.Steps[0] == r.Text || r.Dimension == "number" && strings.HasPrefix(r.Steps[0], r.Text+" ")) {
 		lines[0] += "  " + p.io.style(styleDim, "["+r.Dimension+"]")
 		if r.Dimension == "number" {
 			lines[0] = head + r.Steps[0]

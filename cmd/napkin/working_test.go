@@ -1,0 +1,47 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of TestWorkingGolden")
+
+// TestWorkingGolden runs each testdata/working/*.napkin script and compares
+// the working napkin shows with the .golden file beside it. After a
+// deliberate change, run `go test ./cmd/napkin -run WorkingGolden -update`
+// and read the diff.
+func TestWorkingGolden(t *testing.T) {
+	scripts, _ := filepath.Glob("testdata/working/*.napkin")
+	if len(scripts) == 0 {
+		t.Fatal("no golden scripts")
+	}
+	for _, script := range scripts {
+		t.Run(filepath.Base(script), func(t *testing.T) {
+			out, errOut, _ := runCLI(t, "", "run", script)
+			got := out
+			if errOut != "" {
+				got += "--- stderr\n" + errOut
+			}
+			golden := strings.TrimSuffix(script, ".napkin") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				bad := golden + ".got"
+				_ = os.WriteFile(bad, []byte(got), 0o644)
+				t.Errorf("working differs from %s; see: diff %s %s", golden, golden, bad)
+			}
+		})
+	}
+}
