@@ -58,8 +58,12 @@ func (sc *scope) knownNames() []string {
 	}
 	names = append(names, sortedKeys(sc.s.vars)...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
+	names = append(names, sc.s.lazyFunctionNames()...)
 	names = append(names, sc.s.base.unitNames...)
 	names = append(names, builtinNames...)
+	for _, l := range sc.s.libs {
+		names = append(names, l.Names()...)
+	}
 	return names
 }
 
@@ -220,7 +224,10 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 		}
 		return p.add(n, &nodeInfo{kind: kind, q: u.mustValue()}), nil
 	}
-	if _, ok := sc.s.funcs[n.name]; ok {
+	if c, ok := sc.s.constant(n.name); ok {
+		return p.add(n, &nodeInfo{kind: nkVar, q: c.Value}), nil
+	}
+	if _, ok := sc.s.function(n.name); ok {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)
 	}
 	if _, ok := builtins[n.name]; ok {
@@ -243,6 +250,8 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 		hint = fmt.Sprintf("did you mean %q?", near)
 	case confusion != "":
 		hint = confusion
+	case p.libraryHint(n.name) != "":
+		hint = p.libraryHint(n.name)
 	default:
 		hint = fmt.Sprintf("define it first: %s = …", n.name)
 	}
@@ -254,6 +263,19 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 		what = "unit"
 	}
 	return p.errorf(n, hint, "unknown %s %q", what, n.name)
+}
+
+// libraryHint asks the session's libraries about a name they do not have
+// in scope but know of (a latency of another set).
+func (p *plan) libraryHint(name string) string {
+	for _, l := range p.scope.s.libs {
+		if h, ok := l.(interface{ Hint(string) string }); ok {
+			if hint := h.Hint(name); hint != "" {
+				return hint
+			}
+		}
+	}
+	return ""
 }
 
 // juxt resolves 5 GB, 300M users, 2^40 bytes, 2 x: a product whose factors
@@ -292,7 +314,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 func (p *plan) call(n *call) (int, *Error) {
 	ni := &nodeInfo{kind: nkOp}
 	sc := p.scope
-	if f, ok := sc.s.funcs[n.name]; ok {
+	if f, ok := sc.s.function(n.name); ok {
 		if len(n.args) != len(f.params) {
 			return 0, errorAt(p.src, n.pos(), fmt.Sprintf("%s takes %s", n.name, f.signature()),
 				"%s needs %d argument%s, got %d", n.name, len(f.params), plural(len(f.params)), len(n.args))
@@ -304,7 +326,7 @@ func (p *plan) call(n *call) (int, *Error) {
 		}
 		ni.fn = b
 	} else {
-		names := append(sortedKeys(sc.s.funcs), builtinNames...)
+		names := append(append(sortedKeys(sc.s.funcs), sc.s.lazyFunctionNames()...), builtinNames...)
 		hint := "the functions are " + strings.Join(builtinNames, ", ") + "; define your own with f(x) = …"
 		if near := suggest(n.name, names); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)

@@ -36,6 +36,8 @@ type userFunc struct {
 	body   node
 	src    string // the defining line
 	line   int
+	file   string // where it was defined, "" for the session's own input
+	doc    string // the comment after the definition
 }
 
 func (f *userFunc) signature() string {
@@ -118,6 +120,27 @@ func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
 			}
 			return best, nil
 		}}
+}
+
+// FunctionInfo describes a function defined in napkin.
+type FunctionInfo struct {
+	Name      string
+	Signature string // shards(total, per)
+	Body      string // ceil(total / per)
+	Doc       string // the comment after the definition
+	File      string // the file that defined it
+}
+
+// Functions lists the functions defined in the session, by name.
+func (s *Session) Functions() []FunctionInfo {
+	s.loadAllFunctions()
+	var out []FunctionInfo
+	for _, name := range sortedKeys(s.funcs) {
+		f := s.funcs[name]
+		sp := f.body.pos()
+		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file})
+	}
+	return out
 }
 
 // FunctionHelp lists the builtin functions with a line of help each.

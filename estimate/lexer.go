@@ -74,6 +74,13 @@ func lex(src string) ([]token, *Error) {
 			j := i + n
 			for j < len(src) {
 				r2, n2 := utf8.DecodeRuneInString(src[j:])
+				if r2 == '.' && j+1 < len(src) {
+					// A qualified name: dean2007.disk_seek.
+					if r3, _ := utf8.DecodeRuneInString(src[j+1:]); isIdentStart(r3) {
+						j++
+						continue
+					}
+				}
 				if !isIdentPart(r2) {
 					break
 				}

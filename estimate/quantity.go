@@ -106,3 +106,29 @@ func sameDim(a, b Quantity) bool { return a.D == b.D }
 
 // finite reports whether v is a usable result (not ±Inf, not NaN).
 func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
+
+// Seconds makes a duration.
+func Seconds(s float64) Quantity { return Quantity{V: s, D: Dim{dimTime: 1}} }
+
+// IsTime reports whether q is a duration.
+func (q Quantity) IsTime() bool { return q.D == Dim{dimTime: 1} }
+
+// Dimension names q's dimension: "data/time", "number".
+func (q Quantity) Dimension() string { return q.D.String() }
+
+// Format shows q the way napkin shows results, to digits significant
+// digits (0 for the default).
+func Format(q Quantity, digits int) Display {
+	if digits <= 0 {
+		digits = DefaultDigits
+	}
+	return display(q, digits)
+}
+
+// FormatInline shows q in one unit, as the working does.
+func FormatInline(q Quantity, digits int) string {
+	if digits <= 0 {
+		digits = DefaultDigits
+	}
+	return formatInline(q, digits)
+}

@@ -28,7 +28,9 @@ type Session struct {
 	valuesOnly bool
 	// unitLimit, when ≥ 0, hides the units declared at or after that
 	// position: a unit's definition sees only the units before it.
-	unitLimit int
+	unitLimit   int
+	libs        []Library
+	funcSources []*funcSource
 }
 
 type variable struct {
@@ -188,7 +190,17 @@ func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Er
 	if _, ok := builtins[st.name]; ok {
 		return nil, errorAt(src, st.nameSp, "choose another name", "%s is a builtin function and cannot be redefined", st.name)
 	}
-	f := &userFunc{name: st.name, params: st.params, body: st.x, src: src, line: s.line}
+	// Defining a function settles its name: a function file loaded later
+	// must not replace it.
+	for _, fs := range s.funcSources {
+		if fs.names[st.name] && !fs.loaded && s.file != fs.file {
+			delete(fs.names, st.name)
+		}
+	}
+	f := &userFunc{name: st.name, params: st.params, body: st.x, src: src, line: s.line, file: s.file}
+	if _, doc, ok := strings.Cut(src, "#"); ok {
+		f.doc = strings.TrimSpace(doc)
+	}
 	if err := s.checkNames(src, st.x, st.params, f); err != nil {
 		return nil, err
 	}
@@ -217,6 +229,9 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			if _, ok := s.unit(n.name); ok {
 				return nil
 			}
+			if _, ok := s.constant(n.name); ok {
+				return nil
+			}
 			if afterNumber {
 				return nil // a label, or a unit typo caught at the call
 			}
@@ -226,6 +241,11 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			}
 			return (&plan{src: src, scope: sc}).unknown(n, suggest(n.name, sc.knownNames()), false)
 		case *call:
+			if _, ok := s.function(n.name); !ok && n.name != self.name {
+				if _, ok := builtins[n.name]; !ok {
+					return errorAt(src, n.nameSp, "define it first, or check the spelling", "unknown function %q", n.name)
+				}
+			}
 			if n.name == self.name {
 				return errorAt(src, n.nameSp, "napkin has no conditionals, so a function calling itself never ends",
 					"%s calls itself", n.name)
@@ -299,6 +319,21 @@ func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error)
 	r.Kind = KindAssertion
 	r.Display = Display{Text: "ok"}
 	return r, nil
+}
+
+// Load evaluates a whole script into the session without returning its
+// results: a prelude of formulas, a preset's assumptions. It stops at the
+// first error.
+func (s *Session) Load(file, src string) error {
+	saved := s.file
+	defer s.SetFile(saved)
+	s.SetFile(file)
+	for i, line := range strings.Split(src, "\n") {
+		if _, err := s.EvalLine(i+1, line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // preciseText shows a quantity with all its digits, for failed asserts.

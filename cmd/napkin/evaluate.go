@@ -9,17 +9,17 @@ import (
 	"github.com/napkin-calc/napkin/estimate"
 )
 
-func newSession(opts *globalOptions) *estimate.Session {
-	return estimate.NewSession(estimate.Options{Digits: opts.Digits})
-}
-
 // evaluateArgs evaluates the command-line expression. A multi-line
 // argument is a script.
 func evaluateArgs(streams *ioStreams, p *printer, opts *globalOptions, text string) error {
 	if strings.TrimSpace(stripComment(text)) == "" {
 		return &usageError{"nothing to evaluate", "give an expression: napkin '10M * 5 / day'"}
 	}
-	return runScript(streams, p, opts, newSession(opts), "", strings.NewReader(text))
+	session, err := newSession(opts)
+	if err != nil {
+		return err
+	}
+	return runScript(streams, p, opts, session, "", strings.NewReader(text))
 }
 
 func stripComment(s string) string {
@@ -29,7 +29,11 @@ func stripComment(s string) string {
 
 // evaluateScript evaluates a whole input, such as standard input.
 func evaluateScript(streams *ioStreams, p *printer, opts *globalOptions, name string, r io.Reader) error {
-	return runScript(streams, p, opts, newSession(opts), name, r)
+	session, err := newSession(opts)
+	if err != nil {
+		return err
+	}
+	return runScript(streams, p, opts, session, name, r)
 }
 
 // runScript evaluates r line by line in session, printing each result, and

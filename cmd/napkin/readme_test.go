@@ -130,7 +130,7 @@ func shellWords(s string) ([]string, error) {
 }
 
 // TestLanguageReferenceInReadme keeps the README's language reference equal
-// to `napkin help language`.
+// to `napkin help language`; -update copies it over.
 func TestLanguageReferenceInReadme(t *testing.T) {
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -145,7 +145,14 @@ func TestLanguageReferenceInReadme(t *testing.T) {
 	section := readme[i+len(start) : j]
 	// The README nests the reference one heading level down.
 	want := strings.ReplaceAll("#"+languageReference, "\n#", "\n##")
+	if *update {
+		readme = readme[:i+len(start)] + strings.TrimSpace(want) + "\n" + readme[j:]
+		if err := os.WriteFile("../../README.md", []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	if strings.TrimSpace(section) != strings.TrimSpace(want) {
-		t.Errorf("README.md's language reference differs from cmd/napkin/language.md; copy it over (headings one level down)")
+		t.Errorf("README.md's language reference differs from cmd/napkin/language.md; run go test ./cmd/napkin -run LanguageReference -update")
 	}
 }

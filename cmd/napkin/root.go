@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/napkin-calc/napkin/latency"
 	"github.com/spf13/cobra"
 )
 
@@ -20,9 +21,10 @@ const (
 
 // globalOptions are the flags every evaluating command shares.
 type globalOptions struct {
-	JSON   bool
-	Quiet  bool
-	Digits int
+	JSON    bool
+	Quiet   bool
+	Digits  int
+	Latency string // the latency set in scope
 }
 
 // exitError carries an exit code out of a command, after its message has
@@ -138,7 +140,9 @@ See 'napkin help language' for the language.`,
 	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per evaluated line")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print results only, without the working")
 	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
-	root.AddCommand(newRunCmd(io, p, opts), newLanguageHelp())
+	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
+	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
+		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newLanguageHelp())
 	return root
 }
 

@@ -23,7 +23,10 @@ reads standard input. Evaluation stops at the first error.`,
 			if err := opts.validate(); err != nil {
 				return err
 			}
-			session := newSession(opts)
+			session, err := newSession(opts)
+			if err != nil {
+				return err
+			}
 			for _, name := range args {
 				var r io.Reader
 				if name == "-" {

@@ -1,0 +1,98 @@
+package estimate
+
+import (
+	"strings"
+)
+
+// funcSource is a file of function definitions (a prelude of formulas)
+// whose definitions are evaluated the first time one of them is needed:
+// start-up pays nothing for formulas a run does not call.
+type funcSource struct {
+	file   string
+	src    string
+	names  map[string]bool
+	loaded bool
+}
+
+// AddFunctions makes the function definitions of a napkin file available
+// to the session. Only lines that define functions count; the others
+// (comments, asserts) are skipped. A function the session defines itself,
+// before or after, wins over one of the same name from the file.
+func (s *Session) AddFunctions(file, src string) {
+	fs := &funcSource{file: file, src: src, names: map[string]bool{}}
+	for _, line := range strings.Split(src, "\n") {
+		if name, _, ok := strings.Cut(line, "("); ok && isPlainName(name) && strings.Contains(line, "=") {
+			fs.names[name] = true
+		}
+	}
+	s.funcSources = append(s.funcSources, fs)
+}
+
+func isPlainName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(isIdentStart(r) || (i > 0 && isDigit(r))) {
+			return false
+		}
+	}
+	return true
+}
+
+// function looks up a user function, loading a function file on demand.
+func (s *Session) function(name string) (*userFunc, bool) {
+	if f, ok := s.funcs[name]; ok {
+		return f, true
+	}
+	for _, fs := range s.funcSources {
+		if !fs.loaded && fs.names[name] {
+			s.loadFuncSource(fs)
+			f, ok := s.funcs[name]
+			return f, ok
+		}
+	}
+	return nil, false
+}
+
+// loadAllFunctions loads every function file, for listings.
+func (s *Session) loadAllFunctions() {
+	for _, fs := range s.funcSources {
+		if !fs.loaded {
+			s.loadFuncSource(fs)
+		}
+	}
+}
+
+func (s *Session) loadFuncSource(fs *funcSource) {
+	fs.loaded = true
+	saved, savedLine, savedAns := s.file, s.line, s.ans
+	defer func() { s.file, s.line, s.ans = saved, savedLine, savedAns }()
+	s.file = fs.file
+	for i, line := range strings.Split(fs.src, "\n") {
+		st, err := parseLine(line)
+		if err != nil || st.kind != stmtFunc {
+			continue // the file's tests check that every definition parses
+		}
+		if _, mine := s.funcs[st.name]; mine {
+			continue
+		}
+		r := &Result{Line: i + 1, Input: line, Name: st.name}
+		s.line = i + 1
+		if _, err := s.defineFunc(st, line, r); err != nil {
+			continue
+		}
+	}
+}
+
+// lazyFunctionNames are the names of functions not loaded yet, for
+// suggestions.
+func (s *Session) lazyFunctionNames() []string {
+	var out []string
+	for _, fs := range s.funcSources {
+		if !fs.loaded {
+			out = append(out, sortedKeys(fs.names)...)
+		}
+	}
+	return out
+}

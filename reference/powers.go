@@ -1,0 +1,78 @@
+package reference
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/dustin/go-humanize"
+)
+
+// PowerRows are the powers of two people use.
+var PowerRows = []int{0, 1, 2, 4, 7, 8, 10, 16, 20, 24, 30, 32, 40, 48, 50, 60, 63, 64}
+
+// Power is one row of the powers-of-two table.
+type Power struct {
+	N       int
+	Exact   string  // 1,073,741,824
+	Approx  string  // the decimal number people round it to: 1 billion
+	Binary  string  // 1 GiB
+	Decimal string  // 1.074 GB
+	Gap     float64 // how much bigger the binary unit is than the decimal one: 0.074
+	Note    string
+}
+
+var scaleWords = []string{"", "thousand", "million", "billion", "trillion", "quadrillion", "quintillion"}
+var binaryNames = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+var decimalNames = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB"}
+
+var powerNotes = map[int]string{
+	7:  "ASCII",
+	8:  "one byte's values",
+	16: "ports; a uint16",
+	24: "24-bit colour",
+	32: "IPv4 addresses; a uint32",
+	48: "MAC addresses",
+	63: "the largest int64 + 1",
+	64: "a uint64",
+}
+
+// PowerOfTwo describes 2^n for 0 ≤ n ≤ 64.
+func PowerOfTwo(n int) (Power, error) {
+	if n < 0 || n > 64 {
+		return Power{}, fmt.Errorf("powers of two run from 0 to 64, not %d", n)
+	}
+	exact := new(big.Int).Lsh(big.NewInt(1), uint(n))
+	p := Power{N: n, Exact: humanize.BigComma(exact), Note: powerNotes[n]}
+	k := n / 10 // the prefix step: 2^(10k) ≈ 10^(3k)
+	v := math.Ldexp(1, n)
+	scaled := v / math.Pow(1000, float64(k))
+	p.Approx = strings.TrimSpace(trimFloat(scaled, 3) + " " + scaleWords[k])
+	if k == 0 {
+		p.Approx = p.Exact
+	}
+	p.Binary = fmt.Sprintf("%s %s", humanize.Comma(int64(math.Ldexp(1, n-10*k))), binaryNames[k])
+	p.Decimal = fmt.Sprintf("%s %s", trimFloat(scaled, 4), decimalNames[k])
+	p.Gap = math.Pow(1.024, float64(k)) - 1
+	return p, nil
+}
+
+// trimFloat shows v with up to digits significant digits, no trailing zeros.
+func trimFloat(v float64, digits int) string {
+	s := fmt.Sprintf("%.*g", digits, v)
+	if strings.ContainsAny(s, "e") {
+		s = humanize.Commaf(math.Round(v))
+	}
+	return s
+}
+
+// Powers lists the table's rows.
+func Powers() []Power {
+	out := make([]Power, 0, len(PowerRows))
+	for _, n := range PowerRows {
+		p, _ := PowerOfTwo(n)
+		out = append(out, p)
+	}
+	return out
+}

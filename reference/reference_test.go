@@ -1,0 +1,121 @@
+package reference
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+func TestDataFilesTestThemselves(t *testing.T) {
+	gs, err := Groups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range gs {
+		s := estimate.NewSession(estimate.Options{})
+		s.AddLibrary(Library())
+		if err := g.File.RunAsserts(s); err != nil {
+			t.Errorf("%s: %v", g.Name, err)
+		}
+		if len(g.File.Asserts) == 0 {
+			t.Errorf("%s: no asserts", g.Name)
+		}
+		for _, c := range g.File.Constants {
+			if c.Source == "" || c.Description == "" {
+				t.Errorf("%s:%d: %s lacks a source or a description", c.File, c.Line, c.Name)
+			}
+		}
+	}
+}
+
+func TestFormulasTestThemselves(t *testing.T) {
+	s := estimate.NewSession(estimate.Options{})
+	if err := s.Load("formulas.napkin", FormulasSource()); err != nil {
+		t.Fatal(err)
+	}
+	fs := s.Functions()
+	if len(fs) < 12 {
+		t.Errorf("only %d formulas", len(fs))
+	}
+	for _, f := range fs {
+		if f.Doc == "" {
+			t.Errorf("%s has no help comment", f.Name)
+		}
+	}
+}
+
+func TestLibraryInASession(t *testing.T) {
+	s := estimate.NewSession(estimate.Options{})
+	s.AddLibrary(Library())
+	if err := LoadFormulas(s); err != nil {
+		t.Fatal(err)
+	}
+	for line, want := range map[string]string{
+		"0.02 $/GB/month * 500 TB -> $/month":  "$10,000/month",
+		"500 TB * price_blob_storage":          "$10,000/month",
+		"servers(1M qps, redis_node_qps, 70%)": "15",
+		"downtime(99.99%) -> min":              "52.56 min",
+		"downtime(99.99%)":                     "52 min 33.6 s",
+	} {
+		r, err := s.Eval(line)
+		if err != nil {
+			t.Errorf("%s: %v", line, err)
+			continue
+		}
+		if r.Text != want {
+			t.Errorf("%s = %s, want %s", line, r.Text, want)
+		}
+	}
+	if _, err := s.Eval("redis_nodes_qps"); err == nil || !strings.Contains(err.(*estimate.Error).Hint, "redis_node_qps") {
+		t.Errorf("a misspelt constant: %v", err)
+	}
+}
+
+func TestPowers(t *testing.T) {
+	for n, want := range map[int]Power{
+		10: {N: 10, Exact: "1,024", Approx: "1.02 thousand", Binary: "1 KiB", Decimal: "1.024 KB"},
+		32: {N: 32, Exact: "4,294,967,296", Approx: "4.29 billion", Binary: "4 GiB", Decimal: "4.295 GB"},
+		40: {N: 40, Exact: "1,099,511,627,776", Approx: "1.1 trillion", Binary: "1 TiB", Decimal: "1.1 TB"},
+		64: {N: 64, Exact: "18,446,744,073,709,551,616", Approx: "18.4 quintillion", Binary: "16 EiB", Decimal: "18.45 EB"},
+		7:  {N: 7, Exact: "128", Approx: "128", Binary: "128 B", Decimal: "128 B"},
+	} {
+		got, err := PowerOfTwo(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Gap, got.Note = 0, ""
+		if got != want {
+			t.Errorf("2^%d: %+v, want %+v", n, got, want)
+		}
+	}
+	if p, _ := PowerOfTwo(10); int(p.Gap*1000+0.5) != 24 {
+		t.Errorf("gap at KiB: %v", p.Gap)
+	}
+	if p, _ := PowerOfTwo(40); int(p.Gap*100+0.5) != 10 {
+		t.Errorf("gap at TiB: %v", p.Gap)
+	}
+	if _, err := PowerOfTwo(65); err == nil {
+		t.Error("2^65 accepted")
+	}
+}
+
+func TestNinesTable(t *testing.T) {
+	rows, err := NinesTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.Availability] = r.PerDay.Text + " | " + r.PerYear.Text
+	}
+	for a, want := range map[string]string{
+		"99.9%":   "1 min 26.4 s | 8 h 45 min 36 s",
+		"99.99%":  "8.64 s | 52 min 33.6 s",
+		"99.999%": "864 ms | 5 min 15.36 s",
+	} {
+		if got[a] != want {
+			t.Errorf("%s: %q, want %q", a, got[a], want)
+		}
+	}
+}
