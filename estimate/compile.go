@@ -214,6 +214,9 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 		return p.add(n, &nodeInfo{kind: nkVar, q: *sc.s.ans}), nil
 	}
 	u, isUnit := sc.s.unit(n.name)
+	if v, ok := sc.s.vars[n.name]; ok && v.failedLine > 0 {
+		return 0, p.errorf(n, fmt.Sprintf("fix line %d first", v.failedLine), "%s is not defined because line %d failed", n.name, v.failedLine)
+	}
 	if v, ok := sc.s.vars[n.name]; ok && !(isUnit && (labelOK || sc.unitsFirst)) {
 		return p.add(n, &nodeInfo{kind: nkVar, q: v.q}), nil
 	}

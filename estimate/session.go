@@ -36,6 +36,10 @@ type Session struct {
 type variable struct {
 	q    Quantity
 	line int
+	// failedLine is set when the line that should have defined the
+	// variable failed: using it is then an error, even where the name
+	// would otherwise mean a unit (qps).
+	failedLine int
 }
 
 // Kind says what a line was.
@@ -76,6 +80,23 @@ func NewSession(opts Options) *Session {
 		funcs:     map[string]*userFunc{},
 		unitLimit: -1,
 	}
+}
+
+// MarkFailed records that the line that assigns name failed, so that later
+// lines using name fail too, saying why, instead of falling back to a unit
+// of the same name or reporting an unknown name.
+func (s *Session) MarkFailed(name string, line int) {
+	s.vars[name] = &variable{failedLine: line}
+}
+
+// AssignedName is the variable a line assigns, or "" (also for a line that
+// does not parse).
+func AssignedName(line string) string {
+	st, err := parseLine(line)
+	if err != nil || st.kind != stmtAssign {
+		return ""
+	}
+	return st.name
 }
 
 // SetFile names the script being evaluated, for error positions.

@@ -156,3 +156,13 @@ func TestLanguageReferenceInReadme(t *testing.T) {
 		t.Errorf("README.md's language reference differs from cmd/napkin/language.md; run go test ./cmd/napkin -run LanguageReference -update")
 	}
 }
+
+// TestReadmeNotesAreCurrent is `napkin notes --check README.md`: the
+// README's own napkin blocks must show their current results.
+func TestReadmeNotesAreCurrent(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := runCLI(t, "", "notes", "--check", "README.md")
+	if code != 0 {
+		t.Errorf("napkin notes --check README.md: exit %d\n%s%s(run: go run ./cmd/napkin notes README.md)", code, out, errOut)
+	}
+}

@@ -142,7 +142,7 @@ See 'napkin help language' for the language.`,
 	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
-		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newLanguageHelp())
+		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newLanguageHelp())
 	return root
 }
 

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/notes"
+	"github.com/spf13/cobra"
+)
+
+type notesOptions struct {
+	check, diff, clean, stdout bool
+	output                     string
+}
+
+func newNotesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Command {
+	no := &notesOptions{}
+	cmd := &cobra.Command{
+		Use:   "notes FILE...",
+		Short: "Evaluate the napkin blocks of Markdown notes and write the results in place",
+		Long: `Evaluate the ` + "```napkin" + ` blocks of Markdown files. A line that ends in
+"# =>" asks for its result: napkin writes it after the arrow and changes
+nothing else in the file. Variables flow from block to block down the file;
+a block tagged "napkin fresh" starts an empty scope.
+
+Files are rewritten in place, atomically. A FILE of - reads standard input
+and writes standard output.
+
+--check writes nothing and exits 1 when a result is stale (listing
+FILE:LINE: old → new), 2 when a line fails to evaluate, 0 when all is
+current: use it in CI or as a pre-commit hook.`,
+		Example: `  $ napkin notes design.md
+  $ napkin notes --check docs/*.md
+  $ napkin notes --diff design.md
+  $ napkin notes --clean design.md
+  $ cat design.md | napkin notes - > updated.md`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if no.output != "" && no.output != "-" {
+				return &usageError{"-o takes only - (standard output)", "napkin notes -o - FILE, or napkin notes FILE to rewrite it in place"}
+			}
+			if no.check && (no.diff || no.clean) {
+				return &usageError{"--check cannot be combined with --diff or --clean", "napkin notes --check FILE"}
+			}
+			p.opts = opts
+			return runNotes(streams, p, opts, no, args)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&no.check, "check", false, "write nothing; exit 1 if a result is stale, 2 on errors")
+	f.BoolVar(&no.diff, "diff", false, "print a unified diff instead of writing")
+	f.BoolVar(&no.clean, "clean", false, "empty every result slot")
+	f.BoolVar(&no.stdout, "stdout", false, "print the result instead of writing the file")
+	f.StringVarP(&no.output, "output", "o", "", "- to print the result instead of writing the file")
+	return cmd
+}
+
+func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOptions, files []string) error {
+	var sessionErr error
+	newSession := func() *estimate.Session {
+		s, err := newSession(opts)
+		if err != nil {
+			sessionErr = err
+			return estimate.NewSession(estimate.Options{Digits: opts.Digits})
+		}
+		return s
+	}
+	stale, failed := false, false
+	for _, name := range files {
+		src, err := readNote(streams, name)
+		if err != nil {
+			return err
+		}
+		res := notes.Process(displayName(name), src, notes.Options{NewSession: newSession, Clean: no.clean})
+		if sessionErr != nil {
+			return sessionErr
+		}
+		for _, e := range res.Errors {
+			if !opts.JSON {
+				p.evalError(e)
+			}
+			failed = true
+		}
+		switch {
+		case opts.JSON:
+			for _, s := range res.Slots {
+				p.json(slotJSON(displayName(name), s))
+			}
+		case no.check:
+			for _, s := range res.Slots {
+				if s.Stale() {
+					stale = true
+					fmt.Fprintf(streams.Out, "%s:%d: %s → %s\n", displayName(name), s.Line, orEmpty(s.Old), orEmpty(s.New))
+				}
+			}
+		case no.diff:
+			fmt.Fprint(streams.Out, notes.Diff(displayName(name), src, res.Output))
+		case no.stdout || no.output == "-" || name == "-":
+			_, _ = streams.Out.Write(res.Output)
+		case res.Changed():
+			if err := writeAtomically(name, res.Output); err != nil {
+				return &usageError{fmt.Sprintf("cannot write %s: %v", name, err), "the file was left as it was"}
+			}
+		}
+	}
+	switch {
+	case no.check && failed:
+		return &exitError{exitUsage}
+	case no.check && stale:
+		return &exitError{exitEval}
+	case failed:
+		return &exitError{exitEval}
+	}
+	return nil
+}
+
+func orEmpty(s string) string {
+	if s == "" {
+		return "(empty)"
+	}
+	return s
+}
+
+type slotJSONObject struct {
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Input   string   `json:"input"`
+	Name    string   `json:"name,omitempty"`
+	Value   *float64 `json:"value,omitempty"`
+	Unit    *string  `json:"unit,omitempty"`
+	Display string   `json:"display"`
+	Stale   bool     `json:"stale"`
+	Error   string   `json:"error,omitempty"`
+	Column  int      `json:"column,omitempty"`
+}
+
+func slotJSON(file string, s notes.Slot) slotJSONObject {
+	j := slotJSONObject{File: file, Line: s.Line, Input: s.Input, Display: s.New, Stale: s.Stale()}
+	if s.Err != nil {
+		j.Error, j.Column = s.Err.Msg, s.Err.Column
+	}
+	if r := s.Result; r != nil && (r.Kind == estimate.KindExpression || r.Kind == estimate.KindAssignment) {
+		v, u := r.Value, r.Unit
+		j.Name, j.Value, j.Unit = r.Name, &v, &u
+	}
+	return j
+}
+
+func readNote(streams *ioStreams, name string) ([]byte, error) {
+	if name == "-" {
+		data, err := io.ReadAll(streams.In)
+		if err != nil {
+			return nil, &usageError{fmt.Sprintf("cannot read standard input: %v", err), ""}
+		}
+		return data, nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, &usageError{fmt.Sprintf("cannot read %s: %v", name, unwrapPathError(err)), "check the file name"}
+	}
+	return data, nil
+}
+
+// writeAtomically replaces a file's contents so that an interrupted run
+// never leaves a half-written note: it writes a temporary file in the same
+// folder, with the original's mode, syncs it, and renames it over the
+// original (the file a symlink points to, for a symlink).
+func writeAtomically(name string, data []byte) (err error) {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".napkin-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), target); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+const staleNote = "```napkin\nx = 2 * 3  # =>\n```\n"
+
+// TestNotesKeepsModeAndWritesThroughSymlinks: the rewrite replaces the
+// contents atomically but keeps the file's mode, and a symlinked note is
+// updated where it lives (the link stays a link).
+func TestNotesKeepsModeAndWritesThroughSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.md")
+	if err := os.WriteFile(real, []byte(staleNote), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runCLI(t, "", "notes", link); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(real)
+	if want := "```napkin\nx = 2 * 3  # => 6\n```\n"; string(data) != want {
+		t.Errorf("got %q", data)
+	}
+	info, _ := os.Stat(real)
+	if info.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", info.Mode().Perm())
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symlink was replaced by a file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestNotesLeavesFileAloneWhenWriteFails: a note in a folder napkin cannot
+// write to is reported and left as it was.
+func TestNotesLeavesFileAloneWhenWriteFails(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to read-only folders")
+	}
+	dir := t.TempDir()
+	note := filepath.Join(dir, "note.md")
+	os.WriteFile(note, []byte(staleNote), 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, errOut, code := runCLI(t, "", "notes", note)
+	if code != exitUsage {
+		t.Errorf("exit %d, stderr %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(note); string(data) != staleNote {
+		t.Errorf("the note changed: %q", data)
+	}
+}
+
+// TestWriteAtomicallyRemovesTempOnFailure: when the rename fails, no
+// temporary file is left behind.
+func TestWriteAtomicallyRemovesTempOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "note.md")
+	os.WriteFile(target, []byte("old"), 0o644)
+	// A directory where the file should be makes the rename fail.
+	if err := writeAtomically(filepath.Join(dir, "missing", "note.md"), []byte("new")); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

@@ -1,0 +1,125 @@
+package notes
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+// Options configure Process.
+type Options struct {
+	// NewSession makes the session a file (or a napkin fresh block) is
+	// evaluated in.
+	NewSession func() *estimate.Session
+	// Clean empties every slot instead of filling it.
+	Clean bool
+}
+
+// Slot is one line that asks for its result.
+type Slot struct {
+	Line   int // 1-based line in the file
+	Input  string
+	Old    string // the slot's text before, trimmed
+	New    string // the slot's text now, trimmed
+	Result *estimate.Result
+	Err    *estimate.Error
+	stale  bool // the slot's bytes change
+}
+
+// Stale reports whether the slot's text changes.
+func (s Slot) Stale() bool { return s.stale }
+
+// Result is a processed note.
+type Result struct {
+	Output []byte
+	Slots  []Slot
+	// Errors are the lines that failed, with or without a slot.
+	Errors []*estimate.Error
+}
+
+// Changed reports whether the output differs from the input.
+func (r *Result) Changed() bool {
+	for _, s := range r.Slots {
+		if s.Stale() {
+			return true
+		}
+	}
+	return false
+}
+
+// Process evaluates the napkin blocks of a Markdown note called name.
+func Process(name string, src []byte, opts Options) *Result {
+	lines := strings.Split(string(src), "\n")
+	res := &Result{}
+	var session *estimate.Session
+	var open *fence
+	for i, line := range lines {
+		if open != nil {
+			if open.closes(line) {
+				open = nil
+				continue
+			}
+			if !open.napkin {
+				continue
+			}
+		} else {
+			if f, ok := openFence(line); ok {
+				open = &f
+				if f.napkin && (session == nil || f.fresh) {
+					session = opts.NewSession()
+					session.SetFile(name)
+				}
+			}
+			continue
+		}
+		lines[i] = processLine(session, name, i+1, line, opts, res)
+	}
+	res.Output = []byte(strings.Join(lines, "\n"))
+	return res
+}
+
+// processLine evaluates one line of a napkin block and returns it with its
+// slot filled.
+func processLine(s *estimate.Session, file string, n int, line string, opts Options, res *Result) string {
+	start, end, hasSlot := slot(line)
+	code := line
+	if hasSlot {
+		code = line[:start-len(slotMarker)]
+	}
+	r, err := s.EvalLine(n, code)
+	var e *estimate.Error
+	if err != nil {
+		if !errors.As(err, &e) {
+			e = &estimate.Error{File: file, Line: n, Column: 1, Width: 1, Source: code, Msg: err.Error()}
+		}
+		if name := estimate.AssignedName(code); name != "" {
+			s.MarkFailed(name, n) // later lines that use it say so
+		}
+		res.Errors = append(res.Errors, e)
+	}
+	if !hasSlot {
+		return line
+	}
+	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r, Err: e}
+	switch {
+	case opts.Clean:
+		sl.New = ""
+	case e != nil:
+		sl.New = "error: " + e.Msg
+		if e.Hint != "" {
+			sl.New += " (" + e.Hint + ")"
+		}
+	case r == nil:
+		sl.New = ""
+	default:
+		sl.New = r.Text
+	}
+	text := ""
+	if sl.New != "" {
+		text = " " + sl.New
+	}
+	sl.stale = text != line[start:end]
+	res.Slots = append(res.Slots, sl)
+	return line[:start] + text + line[end:]
+}
