@@ -39,6 +39,25 @@ type plan struct {
 	code  strings.Builder
 	root  int
 	scope *scope
+	// warnings collected while running: see Result.Warnings.
+	warnings []string
+}
+
+// uses lists the names a plan refers to and the numbers written in it.
+func (p *plan) uses() (names []string, literals []float64) {
+	seen := map[string]bool{}
+	for _, ni := range p.info {
+		switch n := ni.n.(type) {
+		case *ident:
+			if ni.kind != nkLabel && !seen[n.name] {
+				seen[n.name] = true
+				names = append(names, n.name)
+			}
+		case *numLit:
+			literals = append(literals, n.v)
+		}
+	}
+	return names, literals
 }
 
 // scope is where names are looked up: parameters of the user function being

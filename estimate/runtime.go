@@ -194,6 +194,7 @@ func addOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 	if !sameDim(a, b) {
 		return Quantity{}, ctx.mismatch(id, "add", a, b)
 	}
+	ctx.checkPrefixes(a, b, "adds")
 	return Quantity{V: a.V + b.V, D: a.D, hint: mergeHints(a, b)}, nil
 }
 
@@ -201,7 +202,18 @@ func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 	if !sameDim(a, b) {
 		return Quantity{}, ctx.mismatch(id, "subtract", a, b)
 	}
+	ctx.checkPrefixes(a, b, "subtracts")
 	return Quantity{V: a.V - b.V, D: a.D, hint: mergeHints(a, b)}, nil
+}
+
+// checkPrefixes warns when a sum mixes decimal and binary data units
+// (1 GB + 1 GiB): legal, and exact, but usually a slip.
+func (ctx *evalCtx) checkPrefixes(a, b Quantity, verb string) {
+	mixed := (a.hint&hintBinary != 0 && b.hint&hintDecimal != 0) || (a.hint&hintDecimal != 0 && b.hint&hintBinary != 0)
+	if mixed && a.D[dimInformation] != 0 {
+		ctx.p.warnings = append(ctx.p.warnings, fmt.Sprintf("%s decimal and binary units (%s and %s): they differ by 2.4%% per prefix step",
+			verb, ctx.show(a), ctx.show(b)))
+	}
 }
 
 // mismatch explains an addition or subtraction of different dimensions.

@@ -66,6 +66,14 @@ type Result struct {
 	// by their values, then each intermediate step. The result itself is
 	// Display.Text, shown after them.
 	Steps []string
+	// Uses lists the variables, constants and units the line refers to,
+	// once each, in order; Literals the plain numbers written in it. Lint
+	// uses them to follow how a figure was derived.
+	Uses     []string
+	Literals []float64
+	// Warnings are doubts about the line that do not stop it: adding
+	// decimal to binary units.
+	Warnings []string
 }
 
 // NewSession starts a session with napkin's units in scope.
@@ -162,6 +170,8 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 		r.Display = display(q, s.digits())
 	}
 	r.Steps = s.working(p, st, src)
+	r.Uses, r.Literals = p.uses()
+	r.Warnings = p.warnings
 	if st.kind == stmtAssign {
 		s.vars[st.name] = &variable{q: q, line: line}
 	}

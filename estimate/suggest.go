@@ -90,6 +90,29 @@ var confusions = map[string]string{
 	"sqrt": "sqrt is a function: sqrt(x)",
 }
 
+// Suggest returns the name in known that name is most likely meant to be,
+// or "": a typo by the rules of the engine's errors, or else the name
+// sharing the longest beginning with it (redis_qps → redis_get_qps). It
+// is for command arguments; in expressions, where an unknown word may be a
+// label, only typos are suggested.
+func Suggest(name string, known []string) string {
+	if s := suggest(name, known); s != "" {
+		return s
+	}
+	best, bestLen := "", 0
+	for _, k := range known {
+		n := 0
+		for n < len(k) && n < len(name) && k[n] == name[n] {
+			n++
+		}
+		better := n > bestLen || (n == bestLen && n > 0 && (len(k) < len(best) || len(k) == len(best) && k < best))
+		if better && n >= 4 && 2*n >= len(name) {
+			best, bestLen = k, n
+		}
+	}
+	return best
+}
+
 // sortedKeys lists a map's keys in order, for stable suggestions.
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -86,7 +86,7 @@ func (w *writer) render(id, level int, ctx context) string {
 	ni := w.p.info[id]
 	if level >= 0 {
 		switch {
-		case ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute:
+		case ni.kind == nkUnit && ni.q.D == dimTime1 && ni.q.V >= secMinute && ctx != ctxJuxt:
 			// A day is 86,400 s: calendar units show their exact seconds.
 			sec, _ := numberText(ni.q.V, w.digits, false)
 			return sec + " s"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/lint"
 )
 
 // evaluateArgs evaluates the command-line expression. A multi-line
@@ -45,6 +46,12 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 	}
 	p.opts, p.file = opts, name
 	session.SetFile(name)
+	checker := lint.NewChecker()
+	defer func() {
+		if opts.Lint {
+			reportLint(p, orStdin(name), checker.Warnings())
+		}
+	}()
 	text := strings.TrimSuffix(string(data), "\n")
 	for i, line := range strings.Split(text, "\n") {
 		res, err := session.EvalLine(i+1, line)
@@ -57,6 +64,8 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 			return err
 		}
 		if res != nil {
+			_, comment, _ := strings.Cut(line, "#")
+			checker.Add(res, comment)
 			p.result(res)
 		}
 	}

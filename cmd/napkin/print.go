@@ -143,6 +143,11 @@ func (p *printer) errorLine(msg string) {
 	fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleRed, "error:"), msg)
 }
 
+func (p *printer) warnLine(msg, hint string) {
+	fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleYellow, "warning:"), msg)
+	p.hintLine(hint)
+}
+
 func (p *printer) hintLine(msg string) {
 	if msg != "" {
 		fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleCyan, "hint:"), msg)

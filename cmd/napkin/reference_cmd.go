@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -238,7 +237,7 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 			names = append(names, f.Name)
 		}
 		hint := "napkin ref lists them all"
-		if near := closest(name, names); near != "" {
+		if near := estimate.Suggest(name, names); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
 		p.errorLine(fmt.Sprintf("no reference constant or formula is called %q", name))
@@ -290,28 +289,4 @@ func otherSets(id string) []string {
 		}
 	}
 	return out
-}
-
-// closest is a small did-you-mean for command arguments.
-func closest(name string, names []string) string {
-	sort.Strings(names)
-	best, bestScore := "", 0
-	for _, n := range names {
-		score := commonPrefix(n, name)
-		if strings.Contains(n, name) || strings.Contains(name, n) {
-			score += 3
-		}
-		if score > bestScore && score >= 3 {
-			best, bestScore = n, score
-		}
-	}
-	return best
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }

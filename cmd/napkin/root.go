@@ -25,6 +25,7 @@ type globalOptions struct {
 	Quiet   bool
 	Digits  int
 	Latency string // the latency set in scope
+	Lint    bool   // warn about omissions (napkin run)
 }
 
 // exitError carries an exit code out of a command, after its message has
@@ -142,7 +143,7 @@ See 'napkin help language' for the language.`,
 	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
-		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newLanguageHelp())
+		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newLanguageHelp())
 	return root
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func newRunCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "run FILE...",
 		Short: "Evaluate napkin scripts, line by line",
 		Long: `Evaluate napkin scripts. Each line is a statement; variables and
@@ -17,7 +17,8 @@ functions flow from line to line and from one file to the next. A FILE of -
 reads standard input. Evaluation stops at the first error.`,
 		Example: `  $ napkin run plan.napkin
   $ cat plan.napkin | napkin run -
-  $ napkin --json run plan.napkin`,
+  $ napkin --json run plan.napkin
+  $ napkin run --lint plan.napkin`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.validate(); err != nil {
@@ -46,6 +47,8 @@ reads standard input. Evaluation stops at the first error.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Lint, "lint", false, "warn about omissions: storage with no replication, rates with no peak, mixed units, 2.5M-second months")
+	return cmd
 }
 
 func displayName(name string) string {

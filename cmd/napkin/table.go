@@ -13,7 +13,8 @@ type table struct {
 	header   []string
 	rows     [][]string
 	right    map[int]bool // right-aligned columns
-	flexible int          // the column cut to fit, -1 for none
+	flexible int          // the column cut (or wrapped) to fit, -1 for none
+	wrap     bool         // wrap the flexible column onto more lines instead of cutting it
 	width    int
 	styles   map[int]string // per-column style, applied after layout
 	io       *ioStreams
@@ -82,8 +83,42 @@ func (t *table) write(w io.Writer) {
 			fmt.Fprintln(w, t.io.style(styleDim, cut(strings.TrimPrefix(r[0], lineMarker), t.width)))
 			continue
 		}
-		line(r, false)
+		if !t.wrap || t.flexible < 0 {
+			line(r, false)
+			continue
+		}
+		for i, part := range wrapText(r[t.flexible], widths[t.flexible]) {
+			cells := append([]string{}, r...)
+			if i > 0 {
+				for j := range cells {
+					cells[j] = ""
+				}
+			}
+			cells[t.flexible] = part
+			line(cells, false)
+		}
 	}
+}
+
+// wrapText breaks s into lines of at most width characters, at spaces.
+func wrapText(s string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = word
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) <= width:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = word
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 func isLine(r []string) bool { return len(r) == 1 && strings.HasPrefix(r[0], lineMarker) }

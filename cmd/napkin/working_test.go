@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/napkin-calc/napkin/presets"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of TestWorkingGolden")
@@ -41,6 +43,37 @@ func TestWorkingGolden(t *testing.T) {
 				bad := golden + ".got"
 				_ = os.WriteFile(bad, []byte(got), 0o644)
 				t.Errorf("working differs from %s; see: diff %s %s", golden, golden, bad)
+			}
+		})
+	}
+}
+
+// TestPresetGolden keeps every built-in preset's full working in
+// testdata/presets/NAME.golden, so that a change to a preset, a unit or the
+// layout shows as a diff. Regenerate with -update.
+func TestPresetGolden(t *testing.T) {
+	t.Setenv("NAPKIN_PRESETS", t.TempDir()) // no user presets
+	for _, pr := range presets.Builtin() {
+		t.Run(pr.Name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", "preset", "show", pr.Name)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden := filepath.Join("testdata", "presets", pr.Name+".golden")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if out != string(want) {
+				_ = os.WriteFile(golden+".got", []byte(out), 0o644)
+				t.Errorf("%s changed; see: diff %s %s.got", pr.Name, golden, golden)
 			}
 		})
 	}

@@ -1,0 +1,57 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+func lintScript(t *testing.T, script string) []Warning {
+	t.Helper()
+	s := estimate.NewSession(estimate.Options{})
+	c := NewChecker()
+	for i, line := range strings.Split(script, "\n") {
+		r, err := s.EvalLine(i+1, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, comment, _ := strings.Cut(line, "#")
+		c.Add(r, comment)
+	}
+	return c.Warnings()
+}
+
+func TestLint(t *testing.T) {
+	for _, c := range []struct {
+		name, script string
+		want         []string // "LINE: substring"
+	}{
+		{"storage without replication", "per_day = 10 GB\nstorage = per_day * 365", []string{"2: storage is a storage figure"}},
+		{"replicated later", "per_day = 10 GB\nraw_storage = per_day * 365\nreplication = 3\ntotal = raw_storage * replication", nil},
+		{"replicas in the comment", "storage = 10 GB * 365 * 3   # 3 replicas", nil},
+		{"memory is not storage", "conn_memory_total = 1M * 10 KB", nil},
+		{"rate without peak", "dau = 1M\nqps = dau * 5 / day", []string{"2: qps is an average over a day"}},
+		{"rate with peak", "dau = 1M\nqps = dau * 5 / day\npeak_factor = 3\npeak = qps * peak_factor", nil},
+		{"stated rate is an input", "new_urls = 100M / day", nil},
+		{"mixed prefixes", "x = 1 GB + 1 GiB", []string{"1: adds decimal and binary units"}},
+		{"primer month", "monthly = 10M / (2.5M s)", []string{"1: 2.5M s is the system-design-primer's month"}},
+		{"30-day month", "monthly = 10M / (2592000 s)", []string{"1: 2,592,000 s is a 30-day month"}},
+		{"month explained", "monthly = 10M / (2.5M s)  # the primer's month", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := lintScript(t, c.script)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %v, want %v", got, c.want)
+			}
+			for i, w := range c.want {
+				line, msg, _ := strings.Cut(w, ": ")
+				if itoa(got[i].Line) != line || !strings.Contains(got[i].Msg, msg) || got[i].Hint == "" {
+					t.Errorf("got %+v, want %s", got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }

@@ -1,0 +1,142 @@
+package presets
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/latency"
+	"github.com/napkin-calc/napkin/lint"
+	"github.com/napkin-calc/napkin/notes"
+	"github.com/napkin-calc/napkin/reference"
+)
+
+func session(t testing.TB) *estimate.Session {
+	s := estimate.NewSession(estimate.Options{})
+	lib, err := latency.Library(latency.DefaultSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddLibrary(lib)
+	s.AddLibrary(reference.Library())
+	reference.LoadFormulas(s)
+	return s
+}
+
+// TestBuiltins: every preset runs, is described, asks questions, uses the
+// shared names for shared assumptions, and passes lint.
+func TestBuiltins(t *testing.T) {
+	all := Builtin()
+	if len(all) < 15 {
+		t.Fatalf("only %d presets", len(all))
+	}
+	for _, p := range all {
+		t.Run(p.Name, func(t *testing.T) {
+			if p.Title == "" || p.Summary == "" || len(p.Scope()) == 0 {
+				t.Errorf("title %q, summary %q, scope %q", p.Title, p.Summary, p.Scope())
+			}
+			steps, err := p.Run(session(t), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q := Questions(steps); len(q) < 3 {
+				t.Errorf("%d practice questions, want at least 3", len(q))
+			}
+			names := map[string]bool{}
+			for _, a := range p.Assumptions() {
+				names[a.Name] = true
+				if a.Reason == "" {
+					t.Errorf("line %d: assumption %s has no reason", a.N, a.Name)
+				}
+			}
+			for _, want := range []string{"peak_factor", "replication", "utilisation"} {
+				if !names[want] {
+					t.Errorf("no %s assumption", want)
+				}
+			}
+			for _, bad := range []string{"peak", "replicas", "replication_factor", "headroom", "read_ratio"} {
+				if names[bad] {
+					t.Errorf("assumption %s: use the shared name", bad)
+				}
+			}
+			c := lint.NewChecker()
+			for _, s := range steps {
+				c.Add(s.Result, s.Reason+" "+strings.Join(s.Prose, " "))
+			}
+			for _, w := range c.Warnings() {
+				t.Errorf("lint: line %d: %s", w.Line, w.Msg)
+			}
+		})
+	}
+}
+
+// TestMarkdownRoundTrip: --md writes a note that napkin notes fills without
+// errors, and that a second notes run leaves alone.
+func TestMarkdownRoundTrip(t *testing.T) {
+	for _, p := range Builtin() {
+		md := p.Markdown(map[string]string{"peak_factor": "4"})
+		opts := notes.Options{NewSession: func() *estimate.Session { return session(t) }}
+		res := notes.Process(p.Name+".md", []byte(md), opts)
+		if len(res.Errors) > 0 {
+			t.Errorf("%s: %v", p.Name, res.Errors[0])
+			continue
+		}
+		if !strings.Contains(md, "peak_factor = 4") {
+			t.Errorf("%s: the --set value is not in the note", p.Name)
+		}
+		if again := notes.Process(p.Name+".md", res.Output, opts); !bytes.Equal(again.Output, res.Output) {
+			t.Errorf("%s: the note is not stable", p.Name)
+		}
+	}
+}
+
+func TestSetErrors(t *testing.T) {
+	p, _ := Find(Builtin(), "twitter")
+	_, err := p.Run(session(t), map[string]string{"dua": "5M"})
+	if se, ok := err.(*SetError); !ok || !strings.Contains(se.Hint, `did you mean "dau"?`) {
+		t.Errorf("unknown name: %v", err)
+	}
+	_, err = p.Run(session(t), map[string]string{"retention": "5 GB"})
+	if se, ok := err.(*SetError); !ok || !strings.Contains(se.Msg, "retention is 5 years [time], and 5 GB is data") {
+		t.Errorf("wrong dimension: %v", err)
+	}
+	steps, err := p.Run(session(t), map[string]string{"dau": "300M", "peak_factor": "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range steps {
+		if s.Name == "peak_write_qps" && s.Result.Text != "20,833 /s" {
+			t.Errorf("peak_write_qps with dau=300M, peak_factor=3: %s", s.Result.Text)
+		}
+	}
+}
+
+func TestGrade(t *testing.T) {
+	qps := func(v float64) estimate.Quantity { q := estimate.Seconds(1 / v); return reciprocal(q) }
+	for _, c := range []struct {
+		answer, expected estimate.Quantity
+		want             Grade
+	}{
+		{qps(1000), qps(1157), Good},
+		{qps(3000), qps(1157), OrderOfMag},
+		{qps(200), qps(1157), OrderOfMag},
+		{qps(100), qps(1157), Off},
+		{qps(10), qps(1157), Off},
+		{estimate.Seconds(1), qps(1157), WrongDim},
+		{qps(-5), qps(1157), Off},
+	} {
+		if g, _ := GradeAnswer(c.answer, c.expected); g != c.want {
+			t.Errorf("%v vs %v: %s, want %s", c.answer, c.expected, g, c.want)
+		}
+	}
+	if Good.Points() != 1 || OrderOfMag.Points() != 0.5 || Off.Points() != 0 {
+		t.Error("points")
+	}
+}
+
+func reciprocal(q estimate.Quantity) estimate.Quantity {
+	s := estimate.NewSession(estimate.Options{})
+	r, _ := s.Eval("1 / (" + estimate.FormatInline(q, 17) + ")")
+	return r.Quantity
+}
