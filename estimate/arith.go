@@ -12,12 +12,19 @@ func mergeHints(a, b Quantity) hint { return a.hint | b.hint }
 
 func mulQ(a, b Quantity) (Quantity, bool) {
 	d, ok := a.D.add(b.D)
-	return Quantity{V: a.V * b.V, D: d, hint: mergeHints(a, b)}, ok
+	v, s, src := zip(a, b, func(x, y float64) float64 { return x * y })
+	return Quantity{V: v, S: s, src: src, D: d, hint: mergeHints(a, b)}, ok
 }
 
 func divQ(a, b Quantity) (Quantity, bool) {
 	d, ok := a.D.add(b.D.neg())
-	return Quantity{V: a.V / b.V, D: d, hint: mergeHints(a, b)}, ok
+	v, s, src := zip(a, b, func(x, y float64) float64 { return x / y })
+	return Quantity{V: v, S: s, src: src, D: d, hint: mergeHints(a, b)}, ok
+}
+
+func addQ(a, b Quantity, sign float64) Quantity {
+	v, s, src := zip(a, b, func(x, y float64) float64 { return x + sign*y })
+	return Quantity{V: v, S: s, src: src, D: a.D, hint: mergeHints(a, b)}
 }
 
 // powQ raises a to a dimensionless power. A quantity with a dimension may
@@ -26,9 +33,13 @@ func powQ(a, e Quantity) (Quantity, string) {
 	if !e.D.IsZero() {
 		return Quantity{}, "the exponent must be a plain number"
 	}
-	r := Quantity{V: math.Pow(a.V, e.V), hint: a.hint}
+	v, s, src := zip(a, e, math.Pow)
+	r := Quantity{V: v, S: s, src: src, hint: a.hint}
 	if a.D.IsZero() {
 		return r, ""
+	}
+	if e.S != nil {
+		return Quantity{}, "a quantity with units needs an exact exponent, not a range"
 	}
 	for i, x := range a.D {
 		f := float64(x) * e.V

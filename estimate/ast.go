@@ -65,18 +65,32 @@ type (
 		sp span
 		x  node
 	}
+	// rangeNode is LO to HI (or LO..HI): a 90% interval.
+	rangeNode struct {
+		sp     span
+		opText string // "to" or ".."
+		lo, hi node
+	}
+	// compare is a comparison inside P(…): the chance that it holds.
+	compare struct {
+		sp   span
+		op   string
+		x, y node
+	}
 )
 
-func (n *numLit) pos() span  { return n.sp }
-func (n *ident) pos() span   { return n.sp }
-func (n *label) pos() span   { return n.sp }
-func (n *unary) pos() span   { return n.sp }
-func (n *percent) pos() span { return n.sp }
-func (n *binary) pos() span  { return n.sp }
-func (n *juxt) pos() span    { return n.sp }
-func (n *group) pos() span   { return n.sp }
-func (n *call) pos() span    { return n.sp }
-func (n *recip) pos() span   { return n.sp }
+func (n *numLit) pos() span    { return n.sp }
+func (n *ident) pos() span     { return n.sp }
+func (n *label) pos() span     { return n.sp }
+func (n *unary) pos() span     { return n.sp }
+func (n *percent) pos() span   { return n.sp }
+func (n *binary) pos() span    { return n.sp }
+func (n *juxt) pos() span      { return n.sp }
+func (n *group) pos() span     { return n.sp }
+func (n *call) pos() span      { return n.sp }
+func (n *recip) pos() span     { return n.sp }
+func (n *rangeNode) pos() span { return n.sp }
+func (n *compare) pos() span   { return n.sp }
 
 type stmtKind uint8
 

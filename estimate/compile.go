@@ -26,6 +26,11 @@ type nodeInfo struct {
 	height int      // 0 for leaves; 1 + the highest child for ops
 	fn     *builtin // the builtin called by a call node
 	ufn    *userFunc
+	// For ranges: the distribution, the identity its random stream is
+	// derived from, and the unit a bare low end borrows (1 to 4 KB).
+	dist       distKind
+	identity   string
+	unitFactor *Quantity
 }
 
 // plan is one expression ready to run: the expr program's source (a tree
@@ -41,6 +46,23 @@ type plan struct {
 	scope *scope
 	// warnings collected while running: see Result.Warnings.
 	warnings []string
+	// name is the variable the line assigns, part of each range's identity.
+	name       string
+	identities map[string]int
+}
+
+// identity names a range for its random stream: the variable it is
+// assigned to, its text, and how many identical ranges came before it in
+// the line. Never the line number: unrelated edits must not reshuffle.
+func (p *plan) identity(n node) string {
+	sp := n.pos()
+	text := p.name + "=" + strings.Join(strings.Fields(p.src[sp.Start:sp.End]), " ")
+	if p.identities == nil {
+		p.identities = map[string]int{}
+	}
+	k := p.identities[text]
+	p.identities[text]++
+	return fmt.Sprintf("%s#%d", text, k)
 }
 
 // uses lists the names a plan refers to and the numbers written in it.
@@ -89,8 +111,10 @@ func (sc *scope) knownNames() []string {
 // compile resolves the names of an expression and writes its program.
 // It works in two passes: resolve decides what every node is (and folds
 // literals such as 5 GB into one value), then emit writes the call tree.
-func compile(src string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, ids: make(map[node]int), scope: sc}
+// name is the variable the line assigns ("" for none): it is part of the
+// identity of the line's ranges.
+func compile(src, name string, x node, sc *scope) (*plan, *Error) {
+	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -144,6 +168,17 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		return p.op(n, false, n.x)
 	case *recip:
 		return p.op(n, false, n.x)
+	case *rangeNode:
+		id, err := p.op(n, false, n.lo, n.hi)
+		if err != nil {
+			return 0, err
+		}
+		ni := p.info[id]
+		ni.dist, ni.identity = distLognormal, p.identity(n)
+		ni.unitFactor = p.unitOf(n.hi)
+		return id, nil
+	case *compare:
+		return p.op(n, false, n.x, n.y)
 	case *binary:
 		if q, ok := p.unitPower(n, labelOK); ok {
 			return p.add(n, &nodeInfo{kind: nkLiteral, q: q}), nil
@@ -155,6 +190,23 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		return p.call(n)
 	}
 	return 0, p.errorf(n, "", "internal error: unknown node %T", n)
+}
+
+// unitOf is the unit of a literal like 4 KB (the quantity divided by its
+// number), which the low end of 1 to 4 KB borrows; nil when there is none.
+func (p *plan) unitOf(n node) *Quantity {
+	j, ok := n.(*juxt)
+	if !ok {
+		return nil
+	}
+	head, ok := literalValue(j.xs[0])
+	ni := p.info[p.ids[n]]
+	if !ok || head.V == 0 || ni.kind != nkLiteral {
+		return nil
+	}
+	u := ni.q
+	u.V /= head.V
+	return &u
 }
 
 // literalValue folds -3 and 20% so that they show as written, not as steps.
@@ -347,6 +399,9 @@ func (p *plan) call(n *call) (int, *Error) {
 			return 0, errorAt(p.src, n.pos(), "usage: "+b.usage, "%s needs %s, got %d", n.name, b.arity(), len(n.args))
 		}
 		ni.fn = b
+		if b.sampler {
+			ni.identity = p.identity(n)
+		}
 	} else {
 		names := append(append(sortedKeys(sc.s.funcs), sc.s.lazyFunctionNames()...), builtinNames...)
 		hint := "the functions are " + strings.Join(builtinNames, ", ") + "; define your own with f(x) = …"
@@ -409,6 +464,14 @@ func (p *plan) emit(id int) {
 	case *recip:
 		open("recip")
 		arg(n.x)
+	case *rangeNode:
+		open("rng")
+		arg(n.lo)
+		arg(n.hi)
+	case *compare:
+		open("cmp")
+		arg(n.x)
+		arg(n.y)
 	case *binary:
 		open(binaryFuncs[n.op])
 		arg(n.x)

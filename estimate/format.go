@@ -164,6 +164,12 @@ var (
 // (per day below 0.01 per second), and money is in dollars (per month for
 // a money rate).
 func display(q Quantity, digits int) Display {
+	switch {
+	case q.S != nil:
+		return rangeDisplay(q)
+	case q.hint&hintProbability != 0 && q.D.IsZero():
+		return probabilityDisplay(q, digits)
+	}
 	if q.D == dimTime1 {
 		return duration(q.V, digits)
 	}
@@ -171,7 +177,12 @@ func display(q Quantity, digits int) Display {
 }
 
 // formatInline shows q in one unit, for the working and for messages.
-func formatInline(q Quantity, digits int) string { return inline(q, digits).Text }
+func formatInline(q Quantity, digits int) string {
+	if q.S != nil {
+		return rangeInline(q)
+	}
+	return inline(q, digits).Text
+}
 
 func inline(q Quantity, digits int) Display {
 	v := q.V

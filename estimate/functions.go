@@ -17,6 +17,7 @@ type builtin struct {
 	usage            string
 	doc              string
 	eval             func(ctx *evalCtx, id int, args []Quantity) (Quantity, *Error)
+	sampler          bool // draws samples: gets an identity like a range
 }
 
 func (b *builtin) arity() string {
@@ -60,7 +61,15 @@ func init() {
 		plainFn("exp", "exp(x): e raised to x", math.Exp, ""),
 		{name: "abs", minArgs: 1, maxArgs: 1, usage: "abs(x)", doc: "abs(x): x without its sign, units kept",
 			eval: func(_ *evalCtx, _ int, a []Quantity) (Quantity, *Error) {
-				a[0].V = math.Abs(a[0].V)
+				return mapQ(a[0], math.Abs), nil
+			}},
+		samplerFn("normal", distNormal, "normal(lo, hi): a normal with 90% of its mass between lo and hi; for ranges that reach 0 or below"),
+		samplerFn("uniform", distUniform, "uniform(lo, hi): every value between lo and hi equally likely"),
+		{name: "P", minArgs: 1, maxArgs: 1, usage: "P(x > y)", doc: "P(x > y): the probability that a comparison of ranges holds",
+			eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+				if a[0].hint&hintProbability == 0 {
+					return Quantity{}, ctx.errorf(id, "write P(peak_qps > 10k/s)", "P takes a comparison")
+				}
 				return a[0], nil
 			}},
 		{name: "sqrt", minArgs: 1, maxArgs: 1, usage: "sqrt(x)", doc: "sqrt(x): the square root; sqrt(4 s^2) is 2 s", eval: sqrtFn},
@@ -85,17 +94,25 @@ func plainFn(name, doc string, f func(float64) float64, example string) *builtin
 				}
 				return Quantity{}, ctx.operandError(id, 0, hint, "%s needs a plain number, not %s [%s]", name, ctx.show(x), x.D)
 			}
-			if (name == "log2" || name == "log10" || name == "ln") && x.V <= 0 {
-				return Quantity{}, ctx.operandError(id, 0, "", "%s needs a positive number, not %s", name, ctx.show(x))
+			if name == "log2" || name == "log10" || name == "ln" {
+				for i := 0; i < max(len(x.S), 1); i++ {
+					if x.at(i) <= 0 {
+						return Quantity{}, ctx.operandError(id, 0, "", "%s needs a positive number, not %s", name, ctx.show(x))
+					}
+				}
 			}
-			return number(f(x.V)), nil
+			r := mapQ(x, f)
+			r.hint = 0
+			return r, nil
 		}}
 }
 
 func sqrtFn(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
 	x := a[0]
-	if x.V < 0 {
-		return Quantity{}, ctx.operandError(id, 0, "", "sqrt needs a number ≥ 0, not %s", ctx.show(x))
+	for i := 0; i < max(len(x.S), 1); i++ {
+		if x.at(i) < 0 {
+			return Quantity{}, ctx.operandError(id, 0, "", "sqrt needs a number ≥ 0, not %s", ctx.show(x))
+		}
 	}
 	r, why := powQ(x, number(0.5))
 	if why != "" {
@@ -113,12 +130,23 @@ func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
 					return Quantity{}, ctx.operandError(id, i+1, "compare quantities of one kind",
 						"%s of %s and %s: the first is %s, this one is %s", name, a[0].D, x.D, ctx.show(a[0]), ctx.show(x))
 				}
-				if better(x.V, best.V) {
-					best = x
-				}
-				best.hint |= x.hint
+				v, s, src := zip(best, x, func(p, q float64) float64 {
+					if better(q, p) {
+						return q
+					}
+					return p
+				})
+				best = Quantity{V: v, S: s, src: src, D: best.D, hint: best.hint | x.hint}
 			}
 			return best, nil
+		}}
+}
+
+// samplerFn makes normal(lo, hi) and uniform(lo, hi).
+func samplerFn(name string, kind distKind, doc string) *builtin {
+	return &builtin{name: name, minArgs: 2, maxArgs: 2, usage: name + "(lo, hi)", doc: doc, sampler: true,
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			return ctx.sampleRange(id, kind, ctx.p.info[id].identity, a[0], a[1], nil)
 		}}
 }
 

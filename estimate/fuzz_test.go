@@ -17,8 +17,11 @@ func FuzzEval(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	f.Add("x = 1 to 10")
+	f.Add("P(1 to 3 > 2) -> %")
+	f.Add("normal(-1, 1) * 5 GB")
 	f.Fuzz(func(t *testing.T, line string) {
-		s := NewSession(Options{})
+		s := NewSession(Options{Samples: 200}) // few samples: ranges stay fast
 		// A few lines so that variables and functions are in play.
 		for _, l := range []string{"a = 5 GB", "f(x) = x * 2", line, line + " * a", "f(" + line + ")"} {
 			r, err := s.Eval(l)

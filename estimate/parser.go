@@ -219,10 +219,10 @@ func (p *parser) expectEOF() *Error {
 		return nil
 	}
 	switch {
-	case t.kind == tokIdent && (t.text == "to"):
-		return p.errorf(t.sp, "ranges are not supported yet; convert units with -> or in", "%q is reserved for ranges (10M to 50M)", t.text)
-	case t.kind == tokOp && t.text == "..":
-		return p.errorf(t.sp, "ranges are not supported yet", "\"..\" is reserved for ranges (10M..50M)")
+	case t.kind == tokIdent && t.text == "to", t.kind == tokOp && t.text == "..":
+		return p.errorf(t.sp, "a range has two ends: 10M to 50M; convert units with -> or in", "unexpected %q: a range has only two ends", t.text)
+	case t.kind == tokOp && isComparison(t.text):
+		return p.errorf(t.sp, "comparisons go inside P(…), for a probability, or in an assert", "unexpected %s", t.text)
 	case t.kind == tokOp && t.text == ")":
 		return p.errorf(t.sp, "remove it, or add a matching ( before it", "unmatched )")
 	case t.kind == tokOp && t.text == "=":
@@ -316,7 +316,38 @@ func (p *parser) unaryExpr() (node, *Error) {
 		n := &unary{sp: span{t.sp.Start, x.pos().End}, op: t.text, x: x}
 		return n, p.count(n)
 	}
-	return p.juxtExpr()
+	return p.rangeExpr()
+}
+
+// rangeExpr parses LO to HI (or LO..HI). It binds tighter than every
+// operator: 10M to 50M * 5 / day is (10M to 50M) * 5 / day.
+func (p *parser) rangeExpr() (node, *Error) {
+	lo, err := p.juxtExpr()
+	if err != nil {
+		return nil, err
+	}
+	t := p.peek()
+	if !(t.kind == tokIdent && t.text == "to") && !(t.kind == tokOp && t.text == "..") {
+		return lo, nil
+	}
+	p.next()
+	if p.peek().kind == tokEOF {
+		return nil, p.errorf(t.sp, "give the high end: 10M to 50M", "missing the high end of the range after %s", t.text)
+	}
+	hi, err := p.juxtExpr()
+	if err != nil {
+		return nil, err
+	}
+	n := &rangeNode{sp: span{lo.pos().Start, hi.pos().End}, opText: t.text, lo: lo, hi: hi}
+	return n, p.count(n)
+}
+
+func isComparison(op string) bool {
+	switch op {
+	case "==", "!=", "<", "<=", ">", ">=":
+		return true
+	}
+	return false
 }
 
 // startsJuxt reports whether t can continue an implicit multiplication.
@@ -464,6 +495,30 @@ func (p *parser) callExpr(name token) (node, *Error) {
 		return nil, err
 	}
 	c := &call{name: name.text, nameSp: name.sp}
+	if name.text == "P" {
+		// P(x > 10k/s): the probability that a comparison holds.
+		x, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		op := p.next()
+		if op.kind != tokOp || !isComparison(op.text) {
+			return nil, p.errorf(op.sp, "write P(peak_qps > 10k/s)", "P needs a comparison (<, <=, >, >=, ==, !=), found %s", describe(op))
+		}
+		y, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		if !p.isOp(")") {
+			return nil, p.unclosed(open)
+		}
+		p.depth--
+		end := p.next()
+		cmp := &compare{sp: span{x.pos().Start, y.pos().End}, op: op.text, x: x, y: y}
+		c.args = []node{cmp}
+		c.sp = span{name.sp.Start, end.sp.End}
+		return c, p.count(c)
+	}
 	for !p.isOp(")") {
 		if p.peek().kind == tokEOF {
 			return nil, p.unclosed(open)

@@ -85,17 +85,96 @@ func (d Dim) String() string {
 type hint uint8
 
 const (
-	hintBinary  hint = 1 << iota // a binary prefix (KiB, MiB, …) was used
-	hintDecimal                  // a decimal prefix (KB, MB, …) was used
-	hintBits                     // a bit-based unit (bit, Mbps, …) was used
+	hintBinary      hint = 1 << iota // a binary prefix (KiB, MiB, …) was used
+	hintDecimal                      // a decimal prefix (KB, MB, …) was used
+	hintBits                         // a bit-based unit (bit, Mbps, …) was used
+	hintProbability                  // a probability from P(…): shown as a percentage
 )
 
 // Quantity is a number with a dimension: V is expressed in base units
-// (seconds, bits, dollars).
+// (seconds, bits, dollars). A quantity with uncertainty (a range) also
+// carries its Monte Carlo samples in S, in the same units; V is then the
+// result of the same arithmetic on the ranges' medians, a representative
+// that is never shown as the answer.
 type Quantity struct {
 	V    float64
 	D    Dim
+	S    []float64
+	src  []int32 // the ranges the samples derive from, for sensitivity
 	hint hint
+}
+
+// IsRange reports whether q carries samples.
+func (q Quantity) IsRange() bool { return q.S != nil }
+
+// at is the i-th sample, or the exact value of a scalar.
+func (q Quantity) at(i int) float64 {
+	if q.S == nil {
+		return q.V
+	}
+	return q.S[i]
+}
+
+// zip combines a and b sample by sample (a scalar stands for every sample).
+func zip(a, b Quantity, f func(x, y float64) float64) (float64, []float64, []int32) {
+	v := f(a.V, b.V)
+	if a.S == nil && b.S == nil {
+		return v, nil, nil
+	}
+	s := make([]float64, max(len(a.S), len(b.S)))
+	for i := range s {
+		s[i] = f(a.at(i), b.at(i))
+	}
+	return v, s, mergeSrc(a.src, b.src)
+}
+
+// mapQ applies f to every sample of q.
+func mapQ(q Quantity, f func(float64) float64) Quantity {
+	r := q
+	r.V = f(q.V)
+	if q.S != nil {
+		r.S = make([]float64, len(q.S))
+		for i, x := range q.S {
+			r.S[i] = f(x)
+		}
+	}
+	return r
+}
+
+func mergeSrc(a, b []int32) []int32 {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := append([]int32{}, a...)
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// allFinite reports whether the value and every sample are finite.
+func (q Quantity) allFinite() (bool, bool) {
+	if !finite(q.V) && q.S == nil {
+		return false, math.IsNaN(q.V)
+	}
+	for _, x := range q.S {
+		if !finite(x) {
+			return false, math.IsNaN(x)
+		}
+	}
+	return true, false
 }
 
 // number makes a dimensionless quantity.

@@ -70,6 +70,8 @@ func config() *conf.Config {
 			expr.Function("pct", wrap1(pctOp), new(fn1)),
 			expr.Function("recip", wrap1(recipOp), new(fn1)),
 			expr.Function("call", callOp, new(fnN)),
+			expr.Function("rng", wrap2(rangeOp), new(fn2)),
+			expr.Function("cmp", wrap2(cmpOp), new(fn2)),
 		}
 		for _, o := range opts {
 			o(c)
@@ -150,8 +152,8 @@ func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(..
 // finish records a node's value, or its error, and rejects non-finite
 // results: napkin never prints +Inf or NaN.
 func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
-	if err == nil && !finite(q.V) {
-		if math.IsNaN(q.V) {
+	if ok, nan := q.allFinite(); err == nil && !ok {
+		if nan {
 			err = ctx.errorf(id, "", "the result is not a number")
 		} else {
 			err = ctx.errorf(id, "the numbers are beyond about 1.8e308; check the exponents", "the result is too large (overflow)")
@@ -163,9 +165,21 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 		}
 		return nil, errStop
 	}
+	// A range whose samples are all equal (x - x) is exact again.
+	if q.S != nil && allEqual(q.S) {
+		q.V, q.S, q.src = q.S[0], nil, nil
+	}
 	ctx.p.info[id].q = q
-	// A group shows the value of what it encloses.
 	return q, nil
+}
+
+func allEqual(s []float64) bool {
+	for _, x := range s[1:] {
+		if x != s[0] {
+			return false
+		}
+	}
+	return true
 }
 
 func (ctx *evalCtx) errorf(id int, hint, format string, args ...any) *Error {
@@ -195,7 +209,7 @@ func addOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 		return Quantity{}, ctx.mismatch(id, "add", a, b)
 	}
 	ctx.checkPrefixes(a, b, "adds")
-	return Quantity{V: a.V + b.V, D: a.D, hint: mergeHints(a, b)}, nil
+	return addQ(a, b, 1), nil
 }
 
 func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
@@ -203,7 +217,7 @@ func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 		return Quantity{}, ctx.mismatch(id, "subtract", a, b)
 	}
 	ctx.checkPrefixes(a, b, "subtracts")
-	return Quantity{V: a.V - b.V, D: a.D, hint: mergeHints(a, b)}, nil
+	return addQ(a, b, -1), nil
 }
 
 // checkPrefixes warns when a sum mixes decimal and binary data units
@@ -239,8 +253,13 @@ func mulOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 }
 
 func divOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
-	if b.V == 0 {
+	if b.V == 0 && b.S == nil {
 		return Quantity{}, ctx.operandError(id, 1, "check the value of the right side", "division by zero")
+	}
+	for _, x := range b.S {
+		if x == 0 {
+			return Quantity{}, ctx.operandError(id, 1, "a lognormal range (LO to HI) never reaches 0", "division by zero: the divisor's range includes 0")
+		}
 	}
 	r, ok := divQ(a, b)
 	if !ok {
@@ -264,8 +283,7 @@ func powOp(ctx *evalCtx, id int, a, e Quantity) (Quantity, *Error) {
 }
 
 func negOp(_ *evalCtx, _ int, a Quantity) (Quantity, *Error) {
-	a.V = -a.V
-	return a, nil
+	return mapQ(a, func(x float64) float64 { return -x }), nil
 }
 
 func posOp(_ *evalCtx, _ int, a Quantity) (Quantity, *Error) { return a, nil }
@@ -274,8 +292,7 @@ func pctOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
 	if !a.D.IsZero() {
 		return Quantity{}, ctx.errorf(id, "write the percentage of a plain number: 20%", "%% needs a plain number, not %s", a.D)
 	}
-	a.V /= 100
-	return a, nil
+	return mapQ(a, func(x float64) float64 { return x / 100 }), nil
 }
 
 func recipOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
@@ -308,7 +325,7 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 		params[name] = args[i]
 	}
 	sc := &scope{s: ctx.p.scope.s, params: params}
-	body, err := compile(f.src, f.body, sc)
+	body, err := compile(f.src, f.name+"()", f.body, sc)
 	if err == nil {
 		var q Quantity
 		if q, err = body.run(ctx.depth + 1); err == nil {

@@ -11,6 +11,10 @@ type Options struct {
 	// Digits is the number of significant digits results show; 0 means
 	// DefaultDigits.
 	Digits int
+	// Seed and Samples set the Monte Carlo evaluation of ranges; 0 means
+	// DefaultSeed and DefaultSamples.
+	Seed    uint64
+	Samples int
 }
 
 // Session evaluates lines one after another: variables, functions and ans
@@ -31,6 +35,22 @@ type Session struct {
 	unitLimit   int
 	libs        []Library
 	funcSources []*funcSource
+	ranges      []*rangeInfo
+	rangeIDs    map[string]int32
+}
+
+func (s *Session) seed() uint64 {
+	if s.opts.Seed == 0 {
+		return DefaultSeed
+	}
+	return s.opts.Seed
+}
+
+func (s *Session) samples() int {
+	if s.opts.Samples <= 0 {
+		return DefaultSamples
+	}
+	return s.opts.Samples
 }
 
 type variable struct {
@@ -74,6 +94,7 @@ type Result struct {
 	// Warnings are doubts about the line that do not stop it: adding
 	// decimal to binary units.
 	Warnings []string
+	session  *Session
 }
 
 // NewSession starts a session with napkin's units in scope.
@@ -148,7 +169,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	default:
 		r.Kind = KindExpression
 	}
-	p, err := compile(src, st.x, &scope{s: s})
+	p, err := compile(src, st.name, st.x, &scope{s: s})
 	if err != nil {
 		return nil, err
 	}
@@ -157,6 +178,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 		return nil, err
 	}
 	r.Quantity = q
+	r.session = s
 	if s.valuesOnly {
 		s.ans = &q
 		return r, nil
@@ -181,7 +203,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 
 // convert shows q in the unit of an -> or in target.
 func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Error) {
-	tp, err := compile(src, st.target, &scope{s: s, unitsFirst: true})
+	tp, err := compile(src, "", st.target, &scope{s: s, unitsFirst: true})
 	if err != nil {
 		return Display{}, err
 	}
@@ -198,8 +220,13 @@ func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Erro
 		return Display{}, errorAt(src, st.tgtSp, hint, "cannot convert %s [%s] to %s [%s]",
 			formatInline(q, s.digits()), q.D, text, t.D)
 	}
-	if t.V == 0 {
-		return Display{}, errorAt(src, st.tgtSp, "", "cannot convert to %s: it is zero", text)
+	if t.V == 0 || t.S != nil {
+		return Display{}, errorAt(src, st.tgtSp, "", "cannot convert to %s: it is not a fixed unit", text)
+	}
+	if q.S != nil {
+		h := headlineOf(q.S)
+		return Display{Value: h.p50 / t.V, Unit: text, Approx: true,
+			Text: withCompactUnit(h.p50/t.V, text) + " [" + intervalText(h.p5/t.V, h.p95/t.V, text) + "]  mean " + withCompactUnit(h.mean/t.V, text)}, nil
 	}
 	v := q.V / t.V
 	num, approx := numberText(v, s.digits(), false)
@@ -313,7 +340,7 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error) {
 	var qs [2]Quantity
 	for i, x := range []node{st.x, st.y} {
-		p, err := compile(src, x, &scope{s: s})
+		p, err := compile(src, "", x, &scope{s: s})
 		if err != nil {
 			return nil, err
 		}
@@ -327,23 +354,20 @@ func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error)
 		return nil, errorAt(src, whole, "compare quantities of one kind", "assert compares %s [%s] with %s [%s]",
 			formatInline(a, s.digits()), a.D, formatInline(b, s.digits()), b.D)
 	}
-	eq := a.V == b.V || math.Abs(a.V-b.V) <= 1e-9*math.Max(math.Abs(a.V), math.Abs(b.V))
-	var ok bool
-	switch st.cmp {
-	case "==":
-		ok = eq
-	case "!=":
-		ok = !eq
-	case "<":
-		ok = a.V < b.V && !eq
-	case "<=":
-		ok = a.V < b.V || eq
-	case ">":
-		ok = a.V > b.V && !eq
-	case ">=":
-		ok = a.V > b.V || eq
+	// With ranges, an assert must hold in every sample.
+	n := max(len(a.S), len(b.S), 1)
+	failed := 0
+	for i := 0; i < n; i++ {
+		if !holds(st.cmp, a.at(i), b.at(i)) {
+			failed++
+		}
 	}
-	if !ok {
+	switch {
+	case failed > 0 && n > 1:
+		return nil, errorAt(src, whole, "to require it only mostly, assert on a probability: assert P(x > y) > 90%",
+			"assertion failed in %.3g%% of the samples: left side is %s, right side is %s",
+			100*float64(failed)/float64(n), formatInline(a, s.digits()), formatInline(b, s.digits()))
+	case failed > 0:
 		return nil, errorAt(src, whole, "", "assertion failed: left side is %s, right side is %s",
 			preciseText(a), preciseText(b))
 	}
@@ -365,6 +389,25 @@ func (s *Session) Load(file, src string) error {
 		}
 	}
 	return nil
+}
+
+// holds compares two values as an assert does: == and != allow a relative
+// difference of 1e-9.
+func holds(cmp string, a, b float64) bool {
+	eq := a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+	switch cmp {
+	case "==":
+		return eq
+	case "!=":
+		return !eq
+	case "<":
+		return a < b && !eq
+	case "<=":
+		return a < b || eq
+	case ">":
+		return a > b && !eq
+	}
+	return a > b || eq // >=
 }
 
 // preciseText shows a quantity with all its digits, for failed asserts.

@@ -31,7 +31,13 @@ func (s *Session) working(p *plan, st *statement, src string) []string {
 	}
 	steps := []string{written}
 	last := w.render(p.root, -1, ctxTop)
-	for k := 0; k < p.info[p.root].height; k++ {
+	levels := p.info[p.root].height
+	if root := p.info[p.root].q; root.S != nil || root.hint&hintProbability != 0 {
+		// A range's intermediate steps would each be a range: show the
+		// line with its names (ranges shown as ranges) and the result.
+		levels = min(levels, 1)
+	}
+	for k := 0; k < levels; k++ {
 		r := w.render(p.root, k, ctxTop)
 		if r != last {
 			steps = append(steps, r)
@@ -145,6 +151,10 @@ func (w *writer) render(id, level int, ctx context) string {
 		return n.name + "(" + strings.Join(args, ", ") + ")"
 	case *recip:
 		return "/" + w.child(n.x, level, ctxUnary)
+	case *rangeNode:
+		return w.child(n.lo, level, ctxJuxt) + " " + n.opText + " " + w.child(n.hi, level, ctxJuxt)
+	case *compare:
+		return w.child(n.x, level, ctxAddLeft) + " " + n.op + " " + w.child(n.y, level, ctxAddLeft)
 	}
 	// Leaves and folded literals show as written, spaces tidied.
 	sp := ni.n.pos()
@@ -196,6 +206,10 @@ func children(n node) []node {
 		return []node{n.x}
 	case *recip:
 		return []node{n.x}
+	case *rangeNode:
+		return []node{n.lo, n.hi}
+	case *compare:
+		return []node{n.x, n.y}
 	case *juxt:
 		return n.xs
 	case *call:
@@ -213,7 +227,7 @@ func (w *writer) child(n node, level int, ctx context) string {
 // parentheses wherever napkin's own precedence would read it otherwise.
 func (w *writer) value(q Quantity, ctx context) string {
 	t := formatInline(q, w.digits)
-	if needsParens(t, ctx) {
+	if needsParens(t, ctx) && !strings.HasPrefix(t, "(") {
 		return "(" + t + ")"
 	}
 	return t

@@ -13,6 +13,7 @@ type ioStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	InTTY  bool
+	OutTTY bool // stdout is a terminal: decorations such as sparklines
 	Color  bool // colour on stdout and stderr
 }
 
@@ -23,6 +24,7 @@ func systemStreams() *ioStreams {
 		Out:    os.Stdout,
 		ErrOut: os.Stderr,
 		InTTY:  isTerminal(os.Stdin),
+		OutTTY: isTerminal(os.Stdout),
 		Color:  !noColor && os.Getenv("TERM") != "dumb" && isTerminal(os.Stdout) && isTerminal(os.Stderr),
 	}
 }

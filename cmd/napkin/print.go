@@ -32,6 +32,17 @@ type jsonResult struct {
 	Approx    bool     `json:"approx,omitempty"`
 	Dimension string   `json:"dimension,omitempty"`
 	Steps     []string `json:"steps,omitempty"`
+	// For a range: value is the median; these add the 90% interval and
+	// the mean (and, with --stats, the rest).
+	P1   *float64 `json:"p1,omitempty"`
+	P5   *float64 `json:"p5,omitempty"`
+	P25  *float64 `json:"p25,omitempty"`
+	P50  *float64 `json:"p50,omitempty"`
+	P75  *float64 `json:"p75,omitempty"`
+	P95  *float64 `json:"p95,omitempty"`
+	P99  *float64 `json:"p99,omitempty"`
+	Mean *float64 `json:"mean,omitempty"`
+	SD   *float64 `json:"sd,omitempty"`
 }
 
 // jsonError is the JSON contract of an error.
@@ -56,6 +67,12 @@ func (p *printer) result(r *estimate.Result) {
 		if r.Kind == estimate.KindExpression || r.Kind == estimate.KindAssignment {
 			v, u := r.Value, r.Unit
 			j.Value, j.Unit, j.Approx, j.Dimension = &v, &u, r.Approx, r.Dimension
+			if d := r.Distribution(); d != nil {
+				j.Value, j.P5, j.P50, j.P95, j.Mean = &d.P50, &d.P5, &d.P50, &d.P95, &d.Mean
+				if p.opts.Ranges.Stats {
+					j.P1, j.P25, j.P75, j.P99, j.SD = &d.P1, &d.P25, &d.P75, &d.P99, &d.SD
+				}
+			}
 		}
 		p.json(j)
 		return
@@ -122,7 +139,35 @@ func (p *printer) working(r *estimate.Result) []string {
 		}
 		return lines
 	}
-	return append(lines, indent+p.io.style(styleDim, eq)+" "+final)
+	lines = append(lines, indent+p.io.style(styleDim, eq)+" "+final)
+	return append(lines, p.rangeExtras(r, indent)...)
+}
+
+// rangeExtras are the lines after a range result: a sparkline on a
+// terminal, and what --hist, --stats and --why ask for.
+func (p *printer) rangeExtras(r *estimate.Result, indent string) []string {
+	if !r.Quantity.IsRange() || p.opts == nil {
+		return nil
+	}
+	ro := p.opts.Ranges
+	if !p.io.OutTTY && !ro.Hist && !ro.Stats && !ro.Why {
+		return nil
+	}
+	d := r.Distribution()
+	var out []string
+	if p.io.OutTTY {
+		out = append(out, indent+"  "+p.io.style(styleCyan, sparkline(d))+p.io.style(styleDim, "  p1 to p99, log scale"))
+	}
+	if ro.Stats {
+		out = append(out, p.stats(d)...)
+	}
+	if ro.Hist {
+		out = append(out, p.histogram(d)...)
+	}
+	if ro.Why {
+		out = append(out, p.why(r)...)
+	}
+	return out
 }
 
 // evalError prints an evaluation error with its position, the source line

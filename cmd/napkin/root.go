@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/latency"
 	"github.com/spf13/cobra"
 )
@@ -26,6 +27,7 @@ type globalOptions struct {
 	Digits  int
 	Latency string // the latency set in scope
 	Lint    bool   // warn about omissions (napkin run)
+	Ranges  rangeOptions
 }
 
 // exitError carries an exit code out of a command, after its message has
@@ -141,6 +143,11 @@ See 'napkin help language' for the language.`,
 	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per evaluated line")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print results only, without the working")
 	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
+	f.Uint64Var(&opts.Ranges.Seed, "seed", estimate.DefaultSeed, "random seed for ranges (10M to 50M)")
+	f.IntVar(&opts.Ranges.Samples, "samples", estimate.DefaultSamples, "Monte Carlo samples per range")
+	f.BoolVar(&opts.Ranges.Stats, "stats", false, "for ranges: percentiles p1 to p99, mean and standard deviation")
+	f.BoolVar(&opts.Ranges.Hist, "hist", false, "for ranges: a histogram")
+	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
 		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newLanguageHelp())
@@ -150,6 +157,9 @@ See 'napkin help language' for the language.`,
 func (o *globalOptions) validate() error {
 	if o.Digits < 1 || o.Digits > 17 {
 		return &usageError{fmt.Sprintf("--digits must be between 1 and 17, not %d", o.Digits), "napkin --digits 3 '10M * 5 / day'"}
+	}
+	if o.Ranges.Samples < 100 || o.Ranges.Samples > 10_000_000 {
+		return &usageError{fmt.Sprintf("--samples must be between 100 and 10,000,000, not %d", o.Ranges.Samples), "the default is 100,000"}
 	}
 	return nil
 }

@@ -1,0 +1,221 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// rangeOp evaluates LO to HI (or normal(LO, HI), uniform(LO, HI)) into a
+// vector of samples.
+func rangeOp(ctx *evalCtx, id int, lo, hi Quantity) (Quantity, *Error) {
+	ni := ctx.p.info[id]
+	return ctx.sampleRange(id, ni.dist, ni.identity, lo, hi, ni.unitFactor)
+}
+
+func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Quantity, unitFactor *Quantity) (Quantity, *Error) {
+	if lo.S != nil || hi.S != nil {
+		return Quantity{}, ctx.errorf(id, "give the ends as exact values", "the ends of a range cannot be ranges themselves")
+	}
+	if lo.D.IsZero() && !hi.D.IsZero() && unitFactor != nil {
+		// 1 to 4 KB: the low end takes the high end's unit.
+		lo.V *= unitFactor.V
+		lo.D = unitFactor.D
+		lo.hint |= unitFactor.hint
+	}
+	if lo.D != hi.D {
+		return Quantity{}, ctx.errorf(id, "to binds tighter than * and /: write the unit once, after the range (50M to 200M /day), or bracket each end ((50M/day) to (200M/day))",
+			"the ends of a range differ: %s [%s] and %s [%s]", ctx.show(lo), lo.D, ctx.show(hi), hi.D)
+	}
+	switch {
+	case kind == distLognormal && lo.V <= 0:
+		return Quantity{}, ctx.errorf(id, fmt.Sprintf("LO to HI is lognormal, for positive quantities; for one that may be 0 or less, write normal(%s, %s)", ctx.show(lo), ctx.show(hi)),
+			"a range's low end must be above 0, not %s", ctx.show(lo))
+	case lo.V >= hi.V:
+		return Quantity{}, ctx.errorf(id, fmt.Sprintf("write the low end first: %s to %s", ctx.show(hi), ctx.show(lo)),
+			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
+	}
+	s := ctx.p.scope.s
+	r := rangeStream(s.seed(), identity)
+	q := Quantity{D: hi.D, hint: mergeHints(lo, hi)}
+	q.S = sample(kind, lo.V, hi.V, s.samples(), r)
+	switch kind {
+	case distLognormal:
+		q.V = geomMean(lo.V, hi.V)
+	default:
+		q.V = (lo.V + hi.V) / 2
+	}
+	// A range is known by its variable's name when the line defines the
+	// variable as that range (dau = 10M to 50M, posts = 1 to 2 /day), and
+	// by its text when it is one factor among others (qps * (2 to 4)).
+	sp := ctx.p.info[id].n.pos()
+	label := strings.Join(strings.Fields(ctx.p.src[sp.Start:sp.End]), " ")
+	if ctx.p.name != "" && !strings.HasSuffix(ctx.p.name, "()") && ctx.p.definesOneRange() {
+		label = ctx.p.name
+	}
+	q.src = []int32{s.registerRange(identity, label, q.S)}
+	return q, nil
+}
+
+// definesOneRange reports whether the plan has exactly one range and no
+// variables: the line gives a name to that range.
+func (p *plan) definesOneRange() bool {
+	ranges := 0
+	for _, ni := range p.info {
+		switch {
+		case ni.kind == nkVar:
+			return false
+		case ni.identity != "":
+			ranges++
+		}
+	}
+	return ranges == 1
+}
+
+func geomMean(a, b float64) float64 { return math.Sqrt(a) * math.Sqrt(b) }
+
+// cmpOp evaluates a comparison inside P(…): the share of samples for
+// which it holds (1 or 0 for exact values).
+func cmpOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
+	c := ctx.p.info[id].n.(*compare)
+	if a.D != b.D {
+		return Quantity{}, ctx.errorf(id, "compare quantities of one kind", "P compares %s [%s] with %s [%s]",
+			ctx.show(a), a.D, ctx.show(b), b.D)
+	}
+	test := comparator(c.op)
+	n := max(len(a.S), len(b.S), 1)
+	hits := 0
+	for i := 0; i < n; i++ {
+		if test(a.at(i), b.at(i)) {
+			hits++
+		}
+	}
+	q := number(float64(hits) / float64(n))
+	q.hint = hintProbability
+	return q, nil
+}
+
+func comparator(op string) func(x, y float64) bool {
+	switch op {
+	case "<":
+		return func(x, y float64) bool { return x < y }
+	case "<=":
+		return func(x, y float64) bool { return x <= y }
+	case ">":
+		return func(x, y float64) bool { return x > y }
+	case ">=":
+		return func(x, y float64) bool { return x >= y }
+	case "!=":
+		return func(x, y float64) bool { return x != y }
+	}
+	return func(x, y float64) bool { return x == y }
+}
+
+// rangeInfo is a range evaluated in the session, for sensitivity.
+type rangeInfo struct {
+	identity, label string
+	samples         []float64
+}
+
+// registerRange records a range's samples under its identity, once.
+func (s *Session) registerRange(identity, text string, samples []float64) int32 {
+	if id, ok := s.rangeIDs[identity]; ok {
+		s.ranges[id].samples = samples
+		return id
+	}
+	if s.rangeIDs == nil {
+		s.rangeIDs = map[string]int32{}
+	}
+	id := int32(len(s.ranges))
+	s.ranges = append(s.ranges, &rangeInfo{identity: identity, label: text, samples: samples})
+	s.rangeIDs[identity] = id
+	return id
+}
+
+// Distribution summarises a range result in the unit it is shown in (nil
+// for an exact result). It sorts the samples: call it when the full
+// statistics are wanted (--stats, --hist).
+func (r *Result) Distribution() *Dist {
+	q := r.Quantity
+	if q.S == nil {
+		return nil
+	}
+	return summarise(q.S, r.scale(), r.Unit)
+}
+
+// scale converts the result's base units to its display unit.
+func (r *Result) scale() float64 {
+	if r.Value == 0 {
+		return 1
+	}
+	return headlineOf(r.Quantity.S).p50 / r.Value
+}
+
+// Influence is how much of a result's spread one input range explains.
+type Influence struct {
+	Name  string  // the variable the range was assigned to, or its text (2 to 4)
+	Share float64 // 0 to 1; the shares of a result add up to 1
+}
+
+// Sensitivity ranks the ranges a result depends on by the share of its
+// spread each explains: the squared correlation of the logarithms (the
+// values, for ranges that reach 0), normalised. For a product of
+// independent lognormals that is exactly each input's share of the
+// variance of the log. Nil for an exact result.
+func (r *Result) Sensitivity() []Influence {
+	q := r.Quantity
+	if q.S == nil || r.session == nil {
+		return nil
+	}
+	y := logOrSelf(q.S)
+	var out []Influence
+	var total float64
+	for _, id := range q.src {
+		info := r.session.ranges[id]
+		c := correlation(logOrSelf(info.samples), y)
+		if math.IsNaN(c) {
+			c = 0
+		}
+		out = append(out, Influence{Name: info.label, Share: c * c})
+		total += c * c
+	}
+	for i := range out {
+		if total > 0 {
+			out[i].Share /= total
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Share > out[j].Share })
+	return out
+}
+
+func logOrSelf(s []float64) []float64 {
+	for _, x := range s {
+		if x <= 0 {
+			return s
+		}
+	}
+	out := make([]float64, len(s))
+	for i, x := range s {
+		out[i] = math.Log(x)
+	}
+	return out
+}
+
+func correlation(x, y []float64) float64 {
+	n := float64(len(x))
+	var sx, sy float64
+	for i := range x {
+		sx += x[i]
+		sy += y[i]
+	}
+	mx, my := sx/n, sy/n
+	var cov, vx, vy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		cov += dx * dy
+		vx += dx * dx
+		vy += dy * dy
+	}
+	return cov / math.Sqrt(vx*vy)
+}
