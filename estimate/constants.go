@@ -169,3 +169,11 @@ func (l *MapLibrary) Lookup(name string) (*Constant, bool) {
 }
 
 func (l *MapLibrary) Names() []string { return l.names }
+
+// Names lists every name a line may use in this session: variables,
+// functions (builtin, defined and loadable), units and library constants.
+// For completion.
+func (s *Session) Names() []string {
+	sc := &scope{s: s}
+	return sc.knownNames()
+}

@@ -184,6 +184,19 @@ func (p *printer) evalError(e *estimate.Error) {
 	p.hintLine(e.Hint)
 }
 
+// evalErrorPlain is evalError for the interactive session: the position
+// is the column alone, since the line was just typed.
+func (p *printer) evalErrorPlain(e *estimate.Error) {
+	saved := *e
+	defer func() { *e = saved }()
+	e.File = ""
+	msg := fmt.Sprintf("column %d: %s", e.Column, e.Msg)
+	p.errorLine(msg)
+	src, col := window(e.Source, e.Column, 100)
+	fmt.Fprintf(p.io.ErrOut, "  %s\n  %s%s\n", src, caretPrefix(src, col), p.io.style(styleRed, strings.Repeat("^", min(e.Width, max(1, utf8.RuneCountInString(src)-col+1)))))
+	p.hintLine(e.Hint)
+}
+
 func (p *printer) errorLine(msg string) {
 	fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleRed, "error:"), msg)
 }

@@ -109,7 +109,8 @@ func newRootCmd(io *ioStreams, p *printer) *cobra.Command {
 dimensions, humanised answers, and the working shown step by step.
 
 The arguments are joined with spaces and evaluated as one line. With no
-arguments and input from a pipe, napkin evaluates its input as a script.
+arguments on a terminal, napkin starts an interactive session (:help
+there); with input from a pipe, it evaluates its input as a script.
 Quote expressions in the shell: * and ( ) are special there.
 
 See 'napkin help language' for the language.`,
@@ -128,8 +129,8 @@ See 'napkin help language' for the language.`,
 				return err
 			}
 			if len(args) == 0 {
-				if io.InTTY {
-					return cmd.Help()
+				if io.InTTY && io.OutTTY {
+					return runREPL(io, p, opts)
 				}
 				return evaluateScript(io, p, opts, "", io.In)
 			}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// napkinBinary builds napkin once for the tests that need a real process
+// on a pseudo-terminal.
+var napkinBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "napkin-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "napkin")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", &buildError{string(out)}
+	}
+	return bin, nil
+})
+
+type buildError struct{ out string }
+
+func (e *buildError) Error() string { return "go build: " + e.out }
+
+// terminal is napkin running on a pseudo-terminal, read in the background.
+type terminal struct {
+	t   testing.TB
+	cmd *exec.Cmd
+	pty *os.File
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	eof     chan struct{}
+	changed chan struct{} // signalled after every read
+}
+
+// hangGuard only keeps a broken session from hanging the test run; it is
+// not a performance bound.
+const hangGuard = 60 * time.Second
+
+func startTerminal(t testing.TB, dir string, args ...string) *terminal {
+	t.Helper()
+	bin, err := napkinBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NAPKIN_HISTORY="+filepath.Join(dir, "history"), "TERM=xterm", "NO_COLOR=1")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, cmd: cmd, pty: f, eof: make(chan struct{}), changed: make(chan struct{}, 1)}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := f.Read(b)
+			term.mu.Lock()
+			term.buf.Write(b[:n])
+			term.mu.Unlock()
+			select {
+			case term.changed <- struct{}{}:
+			default:
+			}
+			if err != nil {
+				close(term.eof)
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); f.Close() })
+	return term
+}
+
+// ansi strips terminal control sequences from the transcript.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]|\r`)
+
+func (term *terminal) output() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return ansi.ReplaceAllString(term.buf.String(), "")
+}
+
+// waitFor waits until the transcript after from contains want, and
+// returns where it ends.
+func (term *terminal) waitFor(from int, want string) int {
+	term.t.Helper()
+	guard := time.After(hangGuard)
+	for {
+		out := term.output()
+		if from <= len(out) {
+			if i := strings.Index(out[from:], want); i >= 0 {
+				return from + i + len(want)
+			}
+		}
+		select {
+		case <-term.changed:
+		case <-term.eof:
+			if !strings.Contains(term.output()[min(from, len(term.output())):], want) {
+				term.t.Fatalf("the session ended before %q; the transcript:\n%s", want, term.output())
+			}
+		case <-guard:
+			term.t.Fatalf("never saw %q; the transcript:\n%s", want, term.output())
+		}
+	}
+}
+
+func (term *terminal) send(keys string) {
+	if _, err := io.WriteString(term.pty, keys); err != nil {
+		term.t.Fatal(err)
+	}
+}
+
+func TestInteractiveSession(t *testing.T) {
+	dir := t.TempDir()
+	term := startTerminal(t, dir)
+	at := term.waitFor(0, ":help for help")
+	at = term.waitFor(at, "> ")
+
+	// Typing an estimate shows its compact working.
+	term.send("write_qps = 10M * 5 / day\r")
+	at = term.waitFor(at, "≈ 578.7 /s")
+	// Tab completes a variable.
+	term.send("peak = wri\t")
+	at = term.waitFor(at, "write_qps")
+	term.send(" * 3\r")
+	at = term.waitFor(at, "1,736.1 /s")
+	// An error shows a caret and does not end the session.
+	term.send("dua * 3\r")
+	at = term.waitFor(at, `unknown name "dua"`)
+	at = term.waitFor(at, "^^^")
+	// Ctrl-C cancels the line being typed.
+	term.send("half-typed")
+	at = term.waitFor(at, "half-typed")
+	term.send("\x03")
+	at = term.waitFor(at, "> ")
+	term.send("ans\r")
+	at = term.waitFor(at, "1,736.1 /s")
+	// Up recalls the history.
+	term.send("\x1b[A\x1b[A\x1b[A\r") // ans, dua * 3, then peak: a cancelled line is not kept
+	at = term.waitFor(at, "peak = write_qps * 3")
+	at = term.waitFor(at, "1,736.1 /s")
+	// A range and a function.
+	term.send("load = 100M to 300M\r")
+	at = term.waitFor(at, "[100M to 300M]")
+	term.send("shards(total, per) = ceil(total / per)\r")
+	at = term.waitFor(at, "> ")
+	term.send("n = shards(1 PB, 4 TB)\r")
+	at = term.waitFor(at, "= 250")
+	// :save writes the definitions; Ctrl-D leaves.
+	term.send(":save plan.napkin\r")
+	_ = term.waitFor(at, "saved 6 definitions to plan.napkin")
+	term.send("\x04")
+	select {
+	case <-term.eof:
+	case <-time.After(hangGuard):
+		t.Fatalf("Ctrl-D did not end the session:\n%s", term.output())
+	}
+	if err := term.cmd.Wait(); err != nil {
+		t.Errorf("exit: %v", err)
+	}
+
+	// napkin run reproduces the session's values.
+	out, errOut, code := runCLI(t, "", "-q", "run", filepath.Join(dir, "plan.napkin"))
+	if code != 0 {
+		t.Fatalf("napkin run: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"write_qps = 578.7 /s", "peak = 1,736.1 /s", "load = 173M [100M to 300M]  mean 183M", "n = 250"} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("napkin run of the saved session lacks %q:\n%s", want, out)
+		}
+	}
+
+	// The history survives into the next session, and was kept in the
+	// history file, not the working directory.
+	if _, err := os.Stat(filepath.Join(dir, "history")); err != nil {
+		t.Errorf("no history file: %v", err)
+	}
+	term = startTerminal(t, dir)
+	at = term.waitFor(0, "> ")
+	term.send("\x1b[A")
+	_ = term.waitFor(at, ":save plan.napkin")
+}
+
+// BenchmarkStartupToPrompt measures how long napkin takes to show its
+// prompt on a terminal; compare with BenchmarkOneShot, a whole
+// `napkin 1+1` run.
+func BenchmarkStartupToPrompt(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		term := startTerminal(b, dir)
+		term.waitFor(0, "> ")
+		term.cmd.Process.Kill()
+		term.cmd.Wait()
+	}
+}
+
+func BenchmarkOneShot(b *testing.B) {
+	bin, err := napkinBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if out, err := exec.Command(bin, "1+1").CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+}
+
+// BenchmarkOneShotOnTerminal is `napkin 1+1` on a pseudo-terminal, the
+// fair baseline for BenchmarkStartupToPrompt.
+func BenchmarkOneShotOnTerminal(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		term := startTerminal(b, dir, "1+1")
+		term.waitFor(0, "= 2")
+		<-term.eof
+		term.cmd.Wait()
+	}
+}
