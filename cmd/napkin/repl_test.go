@@ -36,9 +36,9 @@ func (e *buildError) Error() string { return "go build: " + e.out }
 
 // terminal is napkin running on a pseudo-terminal, read in the background.
 type terminal struct {
-	t   testing.TB
-	cmd *exec.Cmd
-	pty *os.File
+	t       testing.TB
+	cmd     *exec.Cmd
+	pty     *os.File
 	mu      sync.Mutex
 	buf     bytes.Buffer
 	eof     chan struct{}
