@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -231,12 +232,5 @@ func appendHistory(path string, r practiceResult) error {
 	}
 	data, _ := json.Marshal(r)
 	_, err = io.WriteString(f, string(data)+"\n")
-	return errorsJoin(err, f.Close())
-}
-
-func errorsJoin(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
+	return errors.Join(err, f.Close())
 }

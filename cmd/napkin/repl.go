@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -162,7 +163,7 @@ func (r *repl) command(text string) bool {
 		r.help(arg)
 	case ":vars":
 		vars := r.session.Variables()
-		for _, k := range sortedNames(vars) {
+		for _, k := range slices.Sorted(maps.Keys(vars)) {
 			fmt.Fprintf(out, "%s = %s\n", k, vars[k].Text)
 		}
 		for _, f := range r.session.Functions() {
@@ -333,15 +334,6 @@ func (r *repl) save(path string) {
 		return
 	}
 	fmt.Fprintf(r.io.Out, "saved %d definitions to %s\n", len(r.defs), path)
-}
-
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // completer completes the word before the cursor: commands after a colon,

@@ -28,22 +28,7 @@ func TestWorkingGolden(t *testing.T) {
 			if errOut != "" {
 				got += "--- stderr\n" + errOut
 			}
-			golden := strings.TrimSuffix(script, ".napkin") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				bad := golden + ".got"
-				_ = os.WriteFile(bad, []byte(got), 0o644)
-				t.Errorf("working differs from %s; see: diff %s %s", golden, golden, bad)
-			}
+			checkGolden(t, strings.TrimSuffix(script, ".napkin")+".golden", got)
 		})
 	}
 }
@@ -59,22 +44,31 @@ func TestPresetGolden(t *testing.T) {
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			golden := filepath.Join("testdata", "presets", pr.Name+".golden")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if out != string(want) {
-				_ = os.WriteFile(golden+".got", []byte(out), 0o644)
-				t.Errorf("%s changed; see: diff %s %s.got", pr.Name, golden, golden)
-			}
+			checkGolden(t, filepath.Join("testdata", "presets", pr.Name+".golden"), out)
 		})
+	}
+}
+
+// checkGolden compares got with a golden file, or rewrites it with -update.
+// On a mismatch it writes got beside the golden file and names the diff to
+// run.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		_ = os.WriteFile(golden+".got", []byte(got), 0o644)
+		t.Errorf("output differs from %s; see: diff %s %s.got", golden, golden, golden)
 	}
 }
