@@ -175,10 +175,10 @@ func (r *repl) command(text string) bool {
 			fmt.Fprintln(out, r.io.style(styleDim, "no variables yet: qps = 10M * 5 / day"))
 		}
 	case ":units":
-		tab := newTable(r.io, "unit", "also", "is", "")
-		tab.flexible, tab.wrap = 2, true
+		tab := newTable(r.io, "unit", "also", "is", "kind")
+		tab.flexible, tab.wrap = 1, true
 		for _, u := range estimate.Units() {
-			tab.add(u.Names[0], strings.Join(u.Names[1:], " "), u.Definition, "")
+			tab.add(u.Names[0], strings.Join(u.Names[1:], " "), u.Definition, u.Dimension())
 		}
 		tab.write(out)
 	case ":latency":
