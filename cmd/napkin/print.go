@@ -177,23 +177,23 @@ func (p *printer) evalError(e *estimate.Error) {
 		p.json(jsonError{File: e.File, Line: e.Line, Column: e.Column, Input: e.Source, Error: e.Msg, Hint: e.Hint})
 		return
 	}
-	p.errorLine(e.Position() + ": " + e.Msg)
-	src, col := window(e.Source, e.Column, 100)
-	prefix := caretPrefix(src, col)
-	fmt.Fprintf(p.io.ErrOut, "    %s\n    %s%s\n", src, prefix, p.io.style(styleRed, strings.Repeat("^", min(e.Width, max(1, utf8.RuneCountInString(src)-col+1)))))
-	p.hintLine(e.Hint)
+	p.positionedError(e.Position(), e, "    ")
 }
 
 // evalErrorPlain is evalError for the interactive session: the position
 // is the column alone, since the line was just typed.
 func (p *printer) evalErrorPlain(e *estimate.Error) {
-	saved := *e
-	defer func() { *e = saved }()
-	e.File = ""
-	msg := fmt.Sprintf("column %d: %s", e.Column, e.Msg)
-	p.errorLine(msg)
+	p.positionedError(fmt.Sprintf("column %d", e.Column), e, "  ")
+}
+
+// positionedError prints napkin: error: POSITION: what, then the source
+// line (a window of it, when long) with a caret under the culprit, then
+// the hint.
+func (p *printer) positionedError(position string, e *estimate.Error, indent string) {
+	p.errorLine(position + ": " + e.Msg)
 	src, col := window(e.Source, e.Column, 100)
-	fmt.Fprintf(p.io.ErrOut, "  %s\n  %s%s\n", src, caretPrefix(src, col), p.io.style(styleRed, strings.Repeat("^", min(e.Width, max(1, utf8.RuneCountInString(src)-col+1)))))
+	width := min(e.Width, max(1, utf8.RuneCountInString(src)-col+1))
+	fmt.Fprintf(p.io.ErrOut, "%s%s\n%s%s%s\n", indent, src, indent, caretPrefix(src, col), p.io.style(styleRed, strings.Repeat("^", width)))
 	p.hintLine(e.Hint)
 }
 
