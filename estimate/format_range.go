@@ -17,10 +17,16 @@ type headline struct {
 	p5, p50, p95, mean float64
 }
 
+// headlineCache remembers the headlines of recent sample vectors, keyed by
+// their first element's address. A key keeps its vector alive, so an
+// address is never reused while it is cached; the cache is small because
+// each vector is 800 KB at the default sample count.
 var (
 	headlineCache   = map[*float64]headline{}
 	headlineCacheMu sync.Mutex
 )
+
+const headlineCacheSize = 32
 
 // headlineOf reads a range's median, 90% interval and mean without sorting
 // all its samples (quickselect), and remembers them: a variable's samples
@@ -46,7 +52,7 @@ func headlineOf(s []float64) headline {
 	}
 	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: sum / float64(n)}
 	headlineCacheMu.Lock()
-	if len(headlineCache) > 256 {
+	if len(headlineCache) >= headlineCacheSize {
 		clear(headlineCache)
 	}
 	headlineCache[&s[0]] = h

@@ -175,13 +175,7 @@ func listRefs(streams *ioStreams, p *printer, opts *globalOptions, set *latency.
 	funcs := session.Functions()
 	if opts.JSON {
 		for _, f := range funcs {
-			p.json(struct {
-				Group     string `json:"group"`
-				Name      string `json:"name"`
-				Signature string `json:"signature"`
-				Body      string `json:"body"`
-				Doc       string `json:"description"`
-			}{"formulas", f.Name, f.Signature, f.Body, f.Doc})
+			p.json(functionJSON("formulas", f))
 		}
 		return
 	}
@@ -200,12 +194,7 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 	for _, f := range session.Functions() {
 		if f.Name == name {
 			if opts.JSON {
-				p.json(struct {
-					Name      string `json:"name"`
-					Signature string `json:"signature"`
-					Body      string `json:"body"`
-					Doc       string `json:"description"`
-				}{f.Name, f.Signature, f.Body, f.Doc})
+				p.json(functionJSON("", f))
 				return nil
 			}
 			fmt.Fprintf(w, "%s = %s\n  %s\n", streams.style(styleBold, f.Signature), f.Body, f.Doc)
@@ -262,6 +251,19 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 		fmt.Fprintf(w, "  in other sets: %s\n", strings.Join(others, ", "))
 	}
 	return nil
+}
+
+// functionJSONObject is the JSON contract of a formula.
+type functionJSONObject struct {
+	Group     string `json:"group,omitempty"`
+	Name      string `json:"name"`
+	Signature string `json:"signature"`
+	Body      string `json:"body"`
+	Doc       string `json:"description"`
+}
+
+func functionJSON(group string, f estimate.FunctionInfo) functionJSONObject {
+	return functionJSONObject{group, f.Name, f.Signature, f.Body, f.Doc}
 }
 
 // yearFirst is a source line that keeps its year when it is cut to fit.
