@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -77,6 +78,16 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	}
 	defer rl.Close()
 	r.rl = rl
+	// While the line editor reads, Ctrl-C arrives as a key and cancels the
+	// line. Between reads (while a line is evaluated or printed) the
+	// terminal turns it into SIGINT, which must not end the session either.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	defer signal.Stop(interrupts)
+	go func() {
+		for range interrupts {
+		}
+	}()
 	fmt.Fprintln(streams.Out, streams.style(styleDim, "napkin: back-of-envelope estimates. :help for help, Tab to complete, Ctrl-D to quit."))
 	line := 0
 	for {

@@ -141,6 +141,7 @@ func TestInteractiveSession(t *testing.T) {
 	term.send("dua * 3\r")
 	at = term.waitFor(at, `unknown name "dua"`)
 	at = term.waitFor(at, "^^^")
+	at = term.waitFor(at, "> ")
 	// Ctrl-C cancels the line being typed.
 	term.send("half-typed")
 	at = term.waitFor(at, "half-typed")
@@ -229,4 +230,17 @@ func BenchmarkOneShotOnTerminal(b *testing.B) {
 		<-term.eof
 		term.cmd.Wait()
 	}
+}
+
+// TestInterruptBetweenLinesKeepsTheSession sends SIGINT while napkin is not
+// reading a line (as a terminal does for Ctrl-C typed during evaluation):
+// the session must go on.
+func TestInterruptBetweenLinesKeepsTheSession(t *testing.T) {
+	term := startTerminal(t, t.TempDir())
+	at := term.waitFor(0, "> ")
+	if err := term.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	term.send("6 * 7\r")
+	term.waitFor(at, "= 42")
 }
