@@ -370,6 +370,12 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 		if xi.kind != nkLiteral && xi.kind != nkLabel {
 			literal = false
 		}
+		if id, ok := x.(*ident); ok && headIsNumber && i > 0 && xi.kind == nkVar {
+			// 10M users, with a variable called users: legal (2 x is 2 × x),
+			// but usually a label that collides with a name.
+			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
+				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, DefaultDigits), id.name, id.name))
+		}
 		h = max(h, xi.height)
 		var ok bool
 		if q, ok = mulQ(q, xi.q); !ok {

@@ -67,7 +67,11 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 	}
 	c.lines = append(c.lines, &entry{r: r, comment: comment, deps: deps})
 	for _, w := range r.Warnings {
-		c.warnings = append(c.warnings, Warning{r.Line, w, "convert one side so that both are decimal (GB) or both binary (GiB)"})
+		hint := "convert one side so that both are decimal (GB) or both binary (GiB)"
+		if strings.Contains(w, "multiplies by the variable") {
+			hint = "rename the variable, or quote the label"
+		}
+		c.warnings = append(c.warnings, Warning{r.Line, w, hint})
 	}
 	for _, v := range r.Literals {
 		if what, ok := monthSeconds[v]; ok && !strings.Contains(strings.ToLower(comment), "month") {

@@ -38,6 +38,8 @@ func TestLint(t *testing.T) {
 		{"primer month", "monthly = 10M / (2.5M s)", []string{"1: 2.5M s is the system-design-primer's month"}},
 		{"30-day month", "monthly = 10M / (2592000 s)", []string{"1: 2,592,000 s is a 30-day month"}},
 		{"month explained", "monthly = 10M / (2.5M s)  # the primer's month", nil},
+		{"variable as a label", "users = 50M\ndau = 10M users", []string{"2: 10M users multiplies by the variable users (50M)"}},
+		{"number times a variable on purpose", "x = 3\ny = 2 * x", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := lintScript(t, c.script)

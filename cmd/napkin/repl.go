@@ -61,7 +61,15 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	if hist != "" {
 		_ = os.MkdirAll(filepath.Dir(hist), 0o755)
 	}
+	// The terminal stays raw for the whole session, not only while a line
+	// is read: a key typed while a line is evaluated (Ctrl-C, Ctrl-D, the
+	// next line) then reaches the next read, instead of meeting the
+	// terminal's own line discipline in between.
+	raw := &rawMode{fd: int(os.Stdin.Fd())}
+	defer raw.restore()
 	rl, err := readline.NewEx(&readline.Config{
+		FuncMakeRaw:       raw.enter,
+		FuncExitRaw:       func() error { return nil },
 		Prompt:            streams.style(styleCyan, "> "),
 		HistoryFile:       hist,
 		HistoryLimit:      historyLimit,
@@ -112,6 +120,27 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 		}
 		line++
 		r.eval(line, text)
+	}
+}
+
+// rawMode puts the terminal in raw mode once and restores it at the end.
+type rawMode struct {
+	fd    int
+	state *readline.State
+}
+
+func (m *rawMode) enter() error {
+	if m.state != nil {
+		return nil
+	}
+	st, err := readline.MakeRaw(m.fd)
+	m.state = st
+	return err
+}
+
+func (m *rawMode) restore() {
+	if m.state != nil {
+		_ = readline.Restore(m.fd, m.state)
 	}
 }
 

@@ -244,3 +244,22 @@ func TestInterruptBetweenLinesKeepsTheSession(t *testing.T) {
 	term.send("6 * 7\r")
 	term.waitFor(at, "= 42")
 }
+
+// TestKeysDuringEvaluation types Ctrl-D while a slow line is being
+// evaluated (a range with 5 million samples takes a moment): the line's
+// result appears and then the session ends. With the terminal left in its
+// own line discipline between reads, that Ctrl-D was an end of file to the
+// line editor's reader, and the session hung.
+func TestKeysDuringEvaluation(t *testing.T) {
+	term := startTerminal(t, t.TempDir(), "--samples", "5000000")
+	at := term.waitFor(0, "> ")
+	term.send("x = 1 to 10\r")
+	time.Sleep(100 * time.Millisecond) // land the key while the line is evaluated
+	term.send("\x04")
+	term.waitFor(at, "[1 to 10]")
+	select {
+	case <-term.eof:
+	case <-time.After(hangGuard):
+		t.Fatalf("Ctrl-D typed during evaluation did not end the session:\n%s", term.output())
+	}
+}
