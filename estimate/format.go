@@ -103,7 +103,10 @@ func sigDigits(v float64, digits int) (string, bool) {
 func eNotation(v float64, digits int) (string, bool) {
 	s := strconv.FormatFloat(v, 'e', digits-1, 64)
 	r, _ := strconv.ParseFloat(s, 64)
-	mant, exp, _ := strings.Cut(s, "e")
+	mant, exp, ok := strings.Cut(s, "e")
+	if !ok {
+		return s, false // not a finite number: never shown as a result
+	}
 	if strings.Contains(mant, ".") {
 		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
 	}

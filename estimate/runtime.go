@@ -111,7 +111,12 @@ func program(code string) (*vm.Program, error) {
 // run evaluates a plan, recording every node's value in the plan.
 func (p *plan) run(depth int) (Quantity, *Error) {
 	if root := p.info[p.root]; root.height == 0 {
-		// A literal, a name or a unit: its value is already known.
+		// A literal, a name or a unit: its value is already known, but a
+		// literal folded from a number and units (1e308 TB) can overflow.
+		if ok, _ := root.q.allFinite(); !ok {
+			return Quantity{}, errorAt(p.src, root.n.pos(), "the numbers are beyond about 1.8e308; check the exponents",
+				"the result is too large (overflow)")
+		}
 		return root.q, nil
 	}
 	prog, err := program(p.code.String())
