@@ -107,7 +107,7 @@ func TestScottOtherYears(t *testing.T) {
 		{2026, "ram_read_1mb", 742}, {2005, "disk_seek", 7071068}, {2009, "disk_read_1mb", 3789291},
 		{2015, "ssd_read_1mb", 155506},
 	} {
-		s, err := Get("scott:" + itoa(c.year))
+		s, err := Get("scott:" + strconv.Itoa(c.year))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,8 +123,6 @@ func TestScottOtherYears(t *testing.T) {
 		t.Error("scott:abc accepted")
 	}
 }
-
-func itoa(y int) string { return strconv.Itoa(y) }
 
 func TestLibraryInASession(t *testing.T) {
 	s, _ := Get(DefaultSet)

@@ -65,12 +65,14 @@ func qualifiedNames() []string {
 }
 
 // Hint explains a name that another set has but the chosen one lacks.
-func (l *library) Hint(name string) string {
+func (l *library) Hint(name string) string { return otherSetHint(l.set.Name, name) }
+
+func otherSetHint(setName, name string) string {
 	ix := index()
 	for _, s := range ix.sets {
 		for _, id := range ix.ids[s] {
 			if id == name {
-				return fmt.Sprintf("the latency set %s has no %s; %s.%s names the one from %s", l.set.Name, name, s, name, s)
+				return fmt.Sprintf("the latency set %s has no %s; %s.%s names the one from %s", setName, name, s, name, s)
 			}
 		}
 	}
@@ -130,5 +132,5 @@ func (l *lazyLibrary) Names() []string {
 }
 
 func (l *lazyLibrary) Hint(name string) string {
-	return (&library{set: &Set{Name: l.name}}).Hint(name)
+	return otherSetHint(l.name, name)
 }

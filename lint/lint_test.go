@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,12 +49,10 @@ func TestLint(t *testing.T) {
 			}
 			for i, w := range c.want {
 				line, msg, _ := strings.Cut(w, ": ")
-				if itoa(got[i].Line) != line || !strings.Contains(got[i].Msg, msg) || got[i].Hint == "" {
+				if strconv.Itoa(got[i].Line) != line || !strings.Contains(got[i].Msg, msg) || got[i].Hint == "" {
 					t.Errorf("got %+v, want %s", got[i], w)
 				}
 			}
 		})
 	}
 }
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -203,8 +202,7 @@ func writeAtomically(name string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
-		return errors.Join(err, os.Remove(tmp.Name()))
-	}
-	return nil
+	// On any failure, including this rename, the deferred cleanup removes
+	// the temporary file.
+	return os.Rename(tmp.Name(), target)
 }

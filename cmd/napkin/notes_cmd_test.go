@@ -65,11 +65,14 @@ func TestNotesLeavesFileAloneWhenWriteFails(t *testing.T) {
 // temporary file is left behind.
 func TestWriteAtomicallyRemovesTempOnFailure(t *testing.T) {
 	dir := t.TempDir()
+	// A non-empty directory where the note should be: the temporary file
+	// is written, then the rename over the directory fails.
 	target := filepath.Join(dir, "note.md")
-	os.WriteFile(target, []byte("old"), 0o644)
-	// A directory where the file should be makes the rename fail.
-	if err := writeAtomically(filepath.Join(dir, "missing", "note.md"), []byte("new")); err == nil {
-		t.Error("writing into a missing folder succeeded")
+	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomically(target, []byte("new")); err == nil {
+		t.Error("renaming over a non-empty directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
