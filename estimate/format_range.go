@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"weak"
 )
 
 // rangeDigits is how many significant digits a range shows unless more
@@ -18,11 +19,11 @@ type headline struct {
 }
 
 // headlineCache remembers the headlines of recent sample vectors, keyed by
-// their first element's address. A key keeps its vector alive, so an
-// address is never reused while it is cached; the cache is small because
-// each vector is 800 KB at the default sample count.
+// a weak pointer to their first element: the cache never keeps a vector
+// alive (each is 800 KB at the default sample count, 80 MB at the most),
+// and a weak pointer never equals one made for a later vector.
 var (
-	headlineCache   = map[*float64]headline{}
+	headlineCache   = map[weak.Pointer[float64]]headline{}
 	headlineCacheMu sync.Mutex
 )
 
@@ -33,7 +34,8 @@ const headlineCacheSize = 32
 // are shown again in every line that uses it.
 func headlineOf(s []float64) headline {
 	headlineCacheMu.Lock()
-	h, ok := headlineCache[&s[0]]
+	key := weak.Make(&s[0])
+	h, ok := headlineCache[key]
 	headlineCacheMu.Unlock()
 	if ok {
 		return h
@@ -51,7 +53,7 @@ func headlineOf(s []float64) headline {
 	if len(headlineCache) >= headlineCacheSize {
 		clear(headlineCache)
 	}
-	headlineCache[&s[0]] = h
+	headlineCache[key] = h
 	headlineCacheMu.Unlock()
 	return h
 }
