@@ -76,3 +76,35 @@ func TestReadmeInstallIsStatic(t *testing.T) {
 		t.Errorf("the binary needs shared libraries (DT_NEEDED): %q", libs)
 	}
 }
+
+// TestNothingAtInit runs a one-line estimate with the runtime's init trace
+// on: no package of napkin's may do work before main (build tables, compile
+// regular expressions, read data files); each is built the first time a line
+// needs it.
+func TestNothingAtInit(t *testing.T) {
+	bin, err := napkinBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-q", "10M * 5 / day")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if out, err := cmd.Output(); err != nil || string(out) != "578.7 /s\n" {
+		t.Fatalf("napkin -q '10M * 5 / day': %v, %q, %s", err, out, stderr.String())
+	}
+	traced := 0
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "init" {
+			continue
+		}
+		traced++
+		if f[1] == "main" || strings.HasPrefix(f[1], "github.com/napkin-calc/napkin") {
+			t.Errorf("package %s does work at init: %s", f[1], line)
+		}
+	}
+	if traced == 0 {
+		t.Fatalf("no init trace on stderr: %q", stderr.String())
+	}
+}
