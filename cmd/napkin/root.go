@@ -179,7 +179,7 @@ See 'napkin help language' for the language.`,
 	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
-		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newLanguageHelp())
+		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
 	return root
 }
 
