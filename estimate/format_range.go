@@ -23,7 +23,7 @@ type headline struct {
 // alive (each is 800 KB at the default sample count, 80 MB at the most),
 // and a weak pointer never equals one made for a later vector.
 var (
-	headlineCache   = map[weak.Pointer[float64]]headline{}
+	headlineCache   map[weak.Pointer[float64]]headline // made on first use
 	headlineCacheMu sync.Mutex
 )
 
@@ -50,8 +50,8 @@ func headlineOf(s []float64) headline {
 	quickselect(c[i50+1:], i95-i50-1)
 	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: mean(s)}
 	headlineCacheMu.Lock()
-	if len(headlineCache) >= headlineCacheSize {
-		clear(headlineCache)
+	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
+		headlineCache = make(map[weak.Pointer[float64]]headline, headlineCacheSize)
 	}
 	headlineCache[key] = h
 	headlineCacheMu.Unlock()

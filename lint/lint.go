@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/napkin-calc/napkin/estimate"
 )
@@ -56,14 +57,50 @@ func NewChecker() *Checker {
 	return &Checker{derived: map[string]derivation{}, assigned: map[string]bool{}}
 }
 
+// wordPatterns are the words that mark a figure as storage, memory,
+// replicated or sized for the peak. They are compiled the first time a
+// script is checked, not when napkin starts.
+type wordPatterns struct {
+	replica, peak, storage, memory *regexp.Regexp
+}
+
 var (
-	replicaWords = regexp.MustCompile(`(?i)replica|replication|copies`)
-	peakWords    = regexp.MustCompile(`(?i)peak`)
-	storageWords = regexp.MustCompile(`(?i)storage|stored|total`)
-	memoryWords  = regexp.MustCompile(`(?i)memory|cache|ram`) // memory is not stored data
-	periodUnits  = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true}
-	monthSeconds = map[float64]string{2.5e6: "2.5M s is the system-design-primer's month", 2.592e6: "2,592,000 s is a 30-day month"}
+	wordsOnce sync.Once
+	theWords  *wordPatterns
 )
+
+func words() *wordPatterns {
+	wordsOnce.Do(func() {
+		theWords = &wordPatterns{
+			replica: regexp.MustCompile(`(?i)replica|replication|copies`),
+			peak:    regexp.MustCompile(`(?i)peak`),
+			storage: regexp.MustCompile(`(?i)storage|stored|total`),
+			memory:  regexp.MustCompile(`(?i)memory|cache|ram`), // memory is not stored data
+		}
+	})
+	return theWords
+}
+
+// isPeriodUnit reports whether a name is a unit of a period a count is
+// often given per.
+func isPeriodUnit(name string) bool {
+	switch name {
+	case "day", "days", "week", "weeks", "month", "months", "year", "years":
+		return true
+	}
+	return false
+}
+
+// monthSeconds says which month a literal number of seconds is, or "".
+func monthSeconds(v float64) string {
+	switch v {
+	case 2.5e6:
+		return "2.5M s is the system-design-primer's month"
+	case 2.592e6:
+		return "2,592,000 s is a 30-day month"
+	}
+	return ""
+}
 
 // Add records a line's result; comment is the line's own comment, which
 // may explain away a warning (a storage line that says "3 replicas").
@@ -72,11 +109,12 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 		return
 	}
 	var from derivation
+	w := words()
 	for _, u := range r.Uses {
 		d := c.derived[u]
-		from.replica = from.replica || d.replica || replicaWords.MatchString(u)
-		from.peak = from.peak || d.peak || peakWords.MatchString(u)
-		from.period = from.period || d.period || periodUnits[u]
+		from.replica = from.replica || d.replica || w.replica.MatchString(u)
+		from.peak = from.peak || d.peak || w.peak.MatchString(u)
+		from.period = from.period || d.period || isPeriodUnit(u)
 	}
 	if r.Name != "" {
 		c.derived[r.Name] = from
@@ -92,7 +130,7 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 		c.warnings = append(c.warnings, Warning{r.Line, w, hint})
 	}
 	for _, v := range r.Literals {
-		if what, ok := monthSeconds[v]; ok && !strings.Contains(strings.ToLower(comment), "month") {
+		if what := monthSeconds(v); what != "" && !strings.Contains(strings.ToLower(comment), "month") {
 			c.warnings = append(c.warnings, Warning{r.Line, fmt.Sprintf("%s; napkin's month is 2,628,000 s (730 h)", what),
 				"write month, or say in a comment which month you mean"})
 		}
@@ -102,18 +140,19 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 // Warnings reports what the script left out, in line order.
 func (c *Checker) Warnings() []Warning {
 	out := append([]Warning{}, c.warnings...)
-	replicated := c.coveredLater(func(e *entry) bool { return e.mentions(replicaWords, e.from.replica) })
-	peaked := c.coveredLater(func(e *entry) bool { return e.mentions(peakWords, e.from.peak) })
+	w := words()
+	replicated := c.coveredLater(func(e *entry) bool { return e.mentions(w.replica, e.from.replica) })
+	peaked := c.coveredLater(func(e *entry) bool { return e.mentions(w.peak, e.from.peak) })
 	for i, e := range c.lines {
 		name := e.name
 		switch {
 		case name == "":
-		case e.dimension == "data" && storageWords.MatchString(name+" "+e.comment) && !memoryWords.MatchString(name) &&
-			!e.mentions(replicaWords, e.from.replica) && !replicated[i]:
+		case e.dimension == "data" && w.storage.MatchString(name+" "+e.comment) && !w.memory.MatchString(name) &&
+			!e.mentions(w.replica, e.from.replica) && !replicated[i]:
 			out = append(out, Warning{e.line, fmt.Sprintf("%s is a storage figure with no replication factor", name),
 				"multiply by replication (3 copies is usual), or say in a comment why there is none"})
 		case e.dimension == "1/time" && len(e.uses) > 0 && e.from.period && !c.isInput(e) &&
-			!e.mentions(peakWords, e.from.peak) && !peaked[i]:
+			!e.mentions(w.peak, e.from.peak) && !peaked[i]:
 			out = append(out, Warning{e.line, fmt.Sprintf("%s is an average over a day; nothing sizes it for the peak", name),
 				"multiply by a peak factor (peak_factor, 2x to 5x is usual) for the servers"})
 		}
