@@ -3,8 +3,9 @@ package estimate
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // builtin is a function napkin provides. Each is unit-aware where that
@@ -41,18 +42,52 @@ type userFunc struct {
 	doc    string // the comment after the definition
 	source string // from a "#@ source:" line above it in a function file
 	year   int    // from a "#@ year:" line; 0 when unknown
+	// The body compiled once for the line being evaluated (compiledGen):
+	// see userFunc.call.
+	compiled    *plan
+	compiledGen uint64
+	compileErr  *Error
+	paramSlots  []paramSlot
+	direct      int // for a body that is one parameter, its index; else -1
 }
 
 func (f *userFunc) signature() string {
 	return fmt.Sprintf("%s(%s)", f.name, strings.Join(f.params, ", "))
 }
 
-var builtins = map[string]*builtin{}
+// builtinNames lists the builtins, sorted, for suggestions and help. The
+// table itself is built the first time a line calls one: a line that only
+// mentions names pays for none of it.
+var builtinNames = []string{"P", "abs", "ceil", "erlang_c", "exp", "floor", "harmonic", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
 
-// builtinNames lists the builtins in order, for suggestions and help.
-var builtinNames []string
+// isBuiltin reports whether name is a builtin function.
+func isBuiltin(name string) bool {
+	_, ok := slices.BinarySearch(builtinNames, name)
+	return ok
+}
 
-func init() {
+// lookupBuiltin returns the builtin called name.
+func lookupBuiltin(name string) (*builtin, bool) {
+	if !isBuiltin(name) {
+		return nil, false
+	}
+	b, ok := builtins()[name]
+	return b, ok
+}
+
+var (
+	builtinsOnce sync.Once
+	builtinTable map[string]*builtin
+)
+
+// builtins is the table of builtin functions by name.
+func builtins() map[string]*builtin {
+	builtinsOnce.Do(func() { builtinTable = makeBuiltins() })
+	return builtinTable
+}
+
+func makeBuiltins() map[string]*builtin {
+	table := map[string]*builtin{}
 	for _, b := range []*builtin{
 		plainFn("ceil", "ceil(x): the smallest whole number ≥ x", math.Ceil, "ceil(2.3 TB / 1 TB) is 3"),
 		plainFn("floor", "floor(x): the largest whole number ≤ x", math.Floor, "floor(x / 1 GB)"),
@@ -80,10 +115,9 @@ func init() {
 		harmonicBuiltin(),
 		erlangCBuiltin(),
 	} {
-		builtins[b.name] = b
-		builtinNames = append(builtinNames, b.name)
+		table[b.name] = b
 	}
-	sort.Strings(builtinNames)
+	return table
 }
 
 // plainFn makes a one-argument function of a plain number.
@@ -180,7 +214,7 @@ func (s *Session) Functions() []FunctionInfo {
 
 // BuiltinHelp is the line of help of a builtin function, if name is one.
 func BuiltinHelp(name string) (string, bool) {
-	b, ok := builtins[name]
+	b, ok := builtins()[name]
 	if !ok {
 		return "", false
 	}
@@ -191,7 +225,7 @@ func BuiltinHelp(name string) (string, bool) {
 func FunctionHelp() []string {
 	out := make([]string, 0, len(builtinNames))
 	for _, n := range builtinNames {
-		out = append(out, builtins[n].doc)
+		out = append(out, builtins()[n].doc)
 	}
 	return out
 }
