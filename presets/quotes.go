@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A preset's comments quote the figures of the write-up it follows:
@@ -13,12 +14,23 @@ import (
 // "Alex Xu, before --set dau: about 3,500". Lines the change does not reach
 // keep their quotes as they are.
 
-// quotePart is one "Source: figure" (or "Source's figure: figure") part of
-// a comment; parts are separated by "; ".
-var quotePart = regexp.MustCompile(`^([A-Z][\w.]*(?: [\w.]+){0,3}?)(?:'s figure)?: (.+)$`)
+// patterns are the regular expressions below, compiled on first use:
+// start-up does no work.
+var patterns struct {
+	once sync.Once
+	// quote is one "Source: figure" (or "Source's figure: figure") part of
+	// a comment; parts are separated by "; ".
+	quote *regexp.Regexp
+	// identifier finds the names a line uses.
+	identifier *regexp.Regexp
+}
 
-// identifier finds the names a line uses.
-var identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+func compilePatterns() {
+	patterns.once.Do(func() {
+		patterns.quote = regexp.MustCompile(`^([A-Z][\w.]*(?: [\w.]+){0,3}?)(?:'s figure)?: (.+)$`)
+		patterns.identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+	})
+}
 
 // reasons returns the comment of every line (by line number) as a run with
 // set shows it.
@@ -30,6 +42,7 @@ func (p *Preset) reasons(lines []Line, set map[string]string) map[int]string {
 	if len(set) == 0 {
 		return out
 	}
+	compilePatterns()
 	sources := p.sourceText(lines)
 	changed := map[string][]string{} // variable → the --set names it depends on
 	for name := range set {
@@ -40,7 +53,7 @@ func (p *Preset) reasons(lines []Line, set map[string]string) map[int]string {
 			continue
 		}
 		var deps []string
-		for _, id := range identifier.FindAllString(l.Code[strings.Index(l.Code, "=")+1:], -1) {
+		for _, id := range patterns.identifier.FindAllString(l.Code[strings.Index(l.Code, "=")+1:], -1) {
 			deps = append(deps, changed[id]...)
 		}
 		if len(deps) == 0 {
@@ -74,7 +87,7 @@ func (p *Preset) sourceText(lines []Line) string {
 func qualifyQuotes(reason, sources string, deps []string) string {
 	parts := strings.Split(reason, "; ")
 	for i, part := range parts {
-		m := quotePart.FindStringSubmatch(part)
+		m := patterns.quote.FindStringSubmatch(part)
 		if m == nil || !strings.Contains(sources, m[1]) {
 			continue
 		}
