@@ -116,6 +116,8 @@ func (p *Preset) Markdown(set map[string]string) string {
 		code := l.Code
 		if v, ok := set[l.Name]; ok && l.Assumption {
 			code = l.Name + " = " + v
+			// The reason was the preset's value's, maybe a source's.
+			l.Reason = "set with --set; the preset says " + strings.TrimSpace(strings.SplitN(l.Code, "=", 2)[1])
 		}
 		comment := ""
 		if l.Reason != "" {
