@@ -65,12 +65,13 @@ Nothing is recorded unless you ask with --history FILE.`,
 type practiceAnswer = frontend.PracticeAnswer
 
 type practiceResult struct {
-	Time    string           `json:"time,omitempty"`
-	Preset  string           `json:"preset"`
-	Seed    int64            `json:"seed,omitempty"`
-	Answers []practiceAnswer `json:"answers"`
-	Score   float64          `json:"score"`
-	Max     int              `json:"max"`
+	Time    string            `json:"time,omitempty"`
+	Preset  string            `json:"preset"`
+	Seed    int64             `json:"seed,omitempty"`
+	Set     map[string]string `json:"set,omitempty"` // the assumptions --set replaced
+	Answers []practiceAnswer  `json:"answers"`
+	Score   float64           `json:"score"`
+	Max     int               `json:"max"`
 }
 
 func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practiceOptions, args []string) error {
@@ -132,7 +133,7 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 	tab.write(out)
 	say("\nAnswer in napkin syntax with units (3k/s, 12 TB); an empty line skips.\n")
 
-	result := practiceResult{Preset: pr.Name, Seed: po.seed, Max: len(questions)}
+	result := practiceResult{Preset: pr.Name, Seed: po.seed, Set: set, Max: len(questions)}
 	in := bufio.NewScanner(streams.In)
 	in.Buffer(make([]byte, 64*1024), 1<<20)
 	fresh, err := newSession(opts)
