@@ -156,4 +156,4 @@ func erlangC(c, a float64) float64 {
 }
 
 // formatPlain shows a plain number the way results show it.
-func formatPlain(v float64) string { return formatInline(number(v), DefaultDigits) }
+func formatPlain(v float64) string { return formatInline(number(v), digitsOf(0)) }

@@ -8,17 +8,19 @@ import (
 
 // SessionOptions choose how a session evaluates.
 type SessionOptions struct {
-	Digits  int    // significant digits; 0 means estimate.DefaultDigits
-	Seed    uint64 // Monte Carlo seed for ranges; 0 means estimate.DefaultSeed
-	Samples int    // samples per range; 0 means estimate.DefaultSamples
-	Latency string // the latency set in scope; "" means latency.DefaultSet
+	Digits int // significant digits; 0 means estimate.DefaultDigits
+	// RangeDigits are the significant digits of ranges; 0 means three.
+	RangeDigits int
+	Seed        uint64 // Monte Carlo seed for ranges; 0 means estimate.DefaultSeed
+	Samples     int    // samples per range; 0 means estimate.DefaultSamples
+	Latency     string // the latency set in scope; "" means latency.DefaultSet
 }
 
 // NewSession makes the session every evaluating front end uses: napkin's
 // units, the chosen latency set, the reference constants and the formulas.
 // The error is an unknown latency set.
 func NewSession(o SessionOptions) (*estimate.Session, error) {
-	return newSession(o, estimate.Options{Digits: o.Digits, Seed: o.Seed, Samples: o.Samples})
+	return newSession(o, estimate.Options{Digits: o.Digits, RangeDigits: o.RangeDigits, Seed: o.Seed, Samples: o.Samples})
 }
 
 func newSession(o SessionOptions, eo estimate.Options) (*estimate.Session, error) {

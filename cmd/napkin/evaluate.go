@@ -64,8 +64,10 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 			return err
 		}
 		if res != nil {
-			_, comment, _ := strings.Cut(line, "#")
-			checker.Add(res, comment)
+			if opts.Lint { // lint only when asked: it costs time per line
+				_, comment, _ := strings.Cut(line, "#")
+				checker.Add(res, comment)
+			}
 			p.result(res)
 		}
 	}
