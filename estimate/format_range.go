@@ -39,25 +39,39 @@ func headlineOf(s []float64) headline {
 		return h
 	}
 	c := slices.Clone(s)
-	n := len(c)
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	i50 := at(0.5)
+	i5, i50, i95 := headlineIndexes(len(c))
 	quickselect(c, i50)
-	i5, i95 := at(0.05), at(0.95)
 	quickselect(c[:i50], i5)
 	quickselect(c[i50+1:], i95-i50-1)
+	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: meanOf(s)}
+	rememberHeadline(s, h)
+	return h
+}
+
+// headlineIndexes are the positions of the 5th, 50th and 95th percentiles
+// among n sorted samples.
+func headlineIndexes(n int) (i5, i50, i95 int) {
+	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
+	return at(0.05), at(0.5), at(0.95)
+}
+
+// meanOf is the mean of s, summed in order.
+func meanOf(s []float64) float64 {
 	var sum float64
 	for _, x := range s {
 		sum += x
 	}
-	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: sum / float64(n)}
+	return sum / float64(len(s))
+}
+
+// rememberHeadline caches the headline of s.
+func rememberHeadline(s []float64, h headline) {
 	headlineCacheMu.Lock()
 	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
 		headlineCache = make(map[*float64]headline, headlineCacheSize)
 	}
 	headlineCache[&s[0]] = h
 	headlineCacheMu.Unlock()
-	return h
 }
 
 // quickselect reorders s so that s[k] is the k-th smallest, smaller
