@@ -31,6 +31,7 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
+	slot       int // the node's slot of K, for a leaf
 }
 
 // plan is one expression ready to run: the expr program's source (a tree
@@ -49,6 +50,9 @@ type plan struct {
 	// name is the variable the line assigns, part of each range's identity.
 	name       string
 	identities map[string]int
+	// body is set for a user function's body: compiled once, run at every
+	// call, it records neither values nor warnings.
+	body bool
 }
 
 // identity names a range for its random stream: the variable it is
@@ -248,6 +252,9 @@ func (p *plan) unitPower(n *binary, labelOK bool) (Quantity, bool) {
 	uq := u.mustValue()
 	if _, shadowed := p.scope.s.vars[base.name]; shadowed && !labelOK {
 		return Quantity{}, false
+	}
+	if _, param := p.scope.params[base.name]; param {
+		return Quantity{}, false // h(s) = s^2 squares the argument, not a second
 	}
 	q, why := powQ(uq, e)
 	if why != "" || !finite(q.V) {
@@ -454,6 +461,7 @@ func (p *plan) emit(id int) {
 	switch ni.kind {
 	case nkLiteral, nkVar, nkUnit, nkLabel:
 		p.k = append(p.k, ni.q)
+		ni.slot = len(p.k) - 1
 		p.code.WriteString("K[")
 		p.code.WriteString(strconv.Itoa(len(p.k) - 1))
 		p.code.WriteString("]")

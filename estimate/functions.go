@@ -40,6 +40,15 @@ type userFunc struct {
 	line   int
 	file   string // where it was defined, "" for the session's own input
 	doc    string // the comment after the definition
+	source string // from a "#@ source:" line above it in a function file
+	year   int    // from a "#@ year:" line; 0 when unknown
+	// The body compiled once for the line being evaluated (compiledGen):
+	// see userFunc.call.
+	compiled    *plan
+	compiledGen uint64
+	compileErr  *Error
+	paramSlots  []paramSlot
+	direct      int // for a body that is one parameter, its index; else -1
 }
 
 func (f *userFunc) signature() string {
@@ -103,6 +112,8 @@ func makeBuiltins() map[string]*builtin {
 		{name: "sqrt", minArgs: 1, maxArgs: 1, usage: "sqrt(x)", doc: "sqrt(x): the square root; sqrt(4 s^2) is 2 s", eval: sqrtFn},
 		extremeFn("min", "min(a, b, …): the smallest, all of one dimension", func(a, b float64) bool { return a < b }),
 		extremeFn("max", "max(a, b, …): the largest, all of one dimension", func(a, b float64) bool { return a > b }),
+		harmonicBuiltin(),
+		erlangCBuiltin(),
 	} {
 		table[b.name] = b
 	}
@@ -184,6 +195,9 @@ type FunctionInfo struct {
 	Body      string // ceil(total / per)
 	Doc       string // the comment after the definition
 	File      string // the file that defined it
+	Line      int    // the line that defined it
+	Source    string // where the formula comes from ("" for the session's own)
+	Year      int    // the source's year, 0 when unknown
 }
 
 // Functions lists the functions defined in the session, by name.
@@ -193,9 +207,18 @@ func (s *Session) Functions() []FunctionInfo {
 	for _, name := range sortedKeys(s.funcs) {
 		f := s.funcs[name]
 		sp := f.body.pos()
-		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file})
+		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file, Line: f.line, Source: f.source, Year: f.year})
 	}
 	return out
+}
+
+// BuiltinHelp is the line of help of a builtin function, if name is one.
+func BuiltinHelp(name string) (string, bool) {
+	b, ok := builtins[name]
+	if !ok {
+		return "", false
+	}
+	return b.doc, true
 }
 
 // FunctionHelp lists the builtin functions with a line of help each.

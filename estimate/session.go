@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync/atomic"
+
+	"github.com/expr-lang/expr/vm"
 )
 
 // Options configure a Session.
@@ -15,6 +18,11 @@ type Options struct {
 	// DefaultSeed and DefaultSamples.
 	Seed    uint64
 	Samples int
+	// MaxSteps is the work budget of each evaluated line: operator
+	// applications, calls, operations on samples. A line over it is an
+	// *Error wrapping ErrBudget. 0 means DefaultMaxSteps, generous enough
+	// for any real estimate.
+	MaxSteps int
 }
 
 // Session evaluates lines one after another: variables, functions and ans
@@ -37,6 +45,13 @@ type Session struct {
 	funcSources []*funcSource
 	ranges      []*rangeInfo
 	rangeIDs    map[string]int32
+	// steps is the work done so far by the line being evaluated; evalGen
+	// numbers the lines, and stopGen is the number of the line Interrupt
+	// stopped.
+	steps   int
+	vms     []*vm.VM
+	evalGen atomic.Uint64
+	stopGen atomic.Uint64
 }
 
 func (s *Session) seed() uint64 {
@@ -142,6 +157,7 @@ func (s *Session) Eval(src string) (*Result, error) {
 // comment-only line, and an *Error for bad input.
 func (s *Session) EvalLine(line int, src string) (*Result, error) {
 	s.line = line
+	s.startLine()
 	src = strings.TrimRight(src, "\r\n")
 	r, err := s.evalLine(line, src)
 	if err != nil {

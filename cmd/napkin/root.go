@@ -45,8 +45,33 @@ func Main() int {
 	return run(os.Args[1:], systemStreams())
 }
 
-func run(args []string, io *ioStreams) (code int) {
-	p := &printer{io: io}
+func run(args []string, streams *ioStreams) int {
+	out, ok := streams.Out.(*stdout)
+	if !ok {
+		copied := *streams
+		out = newStdout(streams.Out, false)
+		copied.Out = out
+		streams = &copied
+	}
+	p := &printer{io: streams}
+	code := runCommand(args, streams, p)
+	if err := out.Flush(); err != nil {
+		p.errorLine("cannot write standard output: " + unwrapPathError(err).Error())
+		hint := "check that the disk is not full"
+		if errors.Is(err, errStdoutClosed) {
+			hint = "give napkin somewhere to write: > FILE, or > /dev/null to discard the output"
+		}
+		p.hintLine(hint)
+		return exitUsage
+	}
+	if code == exitOK && p.failed {
+		return exitEval
+	}
+	return code
+}
+
+// runCommand runs the command line and returns its exit code.
+func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 	defer func() {
 		// No Go stack trace may reach a user: report and exit cleanly.
 		if r := recover(); r != nil {
