@@ -58,7 +58,7 @@ func (f *userFunc) signature() string {
 // builtinNames lists the builtins, sorted, for suggestions and help. The
 // table itself is built the first time a line calls one: a line that only
 // mentions names pays for none of it.
-var builtinNames = []string{"P", "abs", "ceil", "exp", "floor", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
+var builtinNames = []string{"P", "abs", "ceil", "erlang_c", "exp", "floor", "harmonic", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
 
 // isBuiltin reports whether name is a builtin function.
 func isBuiltin(name string) bool {
@@ -214,7 +214,7 @@ func (s *Session) Functions() []FunctionInfo {
 
 // BuiltinHelp is the line of help of a builtin function, if name is one.
 func BuiltinHelp(name string) (string, bool) {
-	b, ok := builtins[name]
+	b, ok := lookupBuiltin(name)
 	if !ok {
 		return "", false
 	}
