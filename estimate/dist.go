@@ -4,7 +4,9 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Ranges are estimates with uncertainty. "LO to HI" is a 90% credible
@@ -61,26 +63,13 @@ func rangeStream(seed uint64, identity string) *rand.Rand {
 // would, so a seed gives the same samples as it always has.
 func sample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
 	s := make([]float64, n)
-	switch kind {
-	case distLognormal:
-		mu := (math.Log(lo) + math.Log(hi)) / 2
-		sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
-		for i := range s {
-			u := (float64(i) + r.Float64()) / float64(n)
-			s[i] = math.Exp(mu + sigma*normalQuantile(u))
-		}
-	case distNormal:
-		mu, sigma := (lo+hi)/2, (hi-lo)/(2*z95)
-		for i := range s {
-			u := (float64(i) + r.Float64()) / float64(n)
-			s[i] = mu + sigma*normalQuantile(u)
-		}
-	case distUniform:
-		for i := range s {
-			u := (float64(i) + r.Float64()) / float64(n)
-			s[i] = lo + (hi-lo)*u
-		}
+	// The stream is drawn in order, one uniform per stratum; turning each
+	// into a sample depends on that uniform alone, so the (costly) quantile
+	// functions may run on several cores without changing a sample.
+	for i := range s {
+		s[i] = (float64(i) + r.Float64()) / float64(n)
 	}
+	inParallel(n, func(s []float64) { quantiles(kind, lo, hi, s) }, s)
 	// Each stratum lies above the one before, so before the shuffle the
 	// samples are normally in strictly increasing order: the headline's
 	// percentiles are then read off here, where formatting would otherwise
@@ -104,6 +93,50 @@ func sample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
 		rememberHeadline(s, h)
 	}
 	return s
+}
+
+// quantiles replaces each uniform u in s by the distribution's u-quantile.
+func quantiles(kind distKind, lo, hi float64, s []float64) {
+	switch kind {
+	case distLognormal:
+		mu := (math.Log(lo) + math.Log(hi)) / 2
+		sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
+		for i, u := range s {
+			s[i] = math.Exp(mu + sigma*normalQuantile(u))
+		}
+	case distNormal:
+		mu, sigma := (lo+hi)/2, (hi-lo)/(2*z95)
+		for i, u := range s {
+			s[i] = mu + sigma*normalQuantile(u)
+		}
+	case distUniform:
+		for i, u := range s {
+			s[i] = lo + (hi-lo)*u
+		}
+	}
+}
+
+// parallelChunk is the fewest samples worth a goroutine of their own.
+const parallelChunk = 16 << 10
+
+// inParallel runs f on consecutive pieces of s, on up to GOMAXPROCS
+// goroutines, and returns when all are done.
+func inParallel(n int, f func([]float64), s []float64) {
+	parts := min(runtime.GOMAXPROCS(0), n/parallelChunk)
+	if parts <= 1 {
+		f(s)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		piece := s[p*n/parts : (p+1)*n/parts]
+		if p == parts-1 {
+			f(piece)
+			break
+		}
+		wg.Go(func() { f(piece) })
+	}
+	wg.Wait()
 }
 
 // normalQuantile is the standard normal's inverse CDF.
