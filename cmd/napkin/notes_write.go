@@ -216,8 +216,9 @@ func tidyStaleTemps(dir, base string) {
 }
 
 // temps are the temporary files being written now, removed if napkin is
-// interrupted or terminated.
-var temps = &tempFiles{names: map[string]bool{}}
+// interrupted or terminated. Its map is made on first use, so that start-up
+// does no work for it.
+var temps = &tempFiles{}
 
 type tempFiles struct {
 	mu    sync.Mutex
@@ -227,6 +228,9 @@ type tempFiles struct {
 func (t *tempFiles) add(name string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
 	t.names[name] = true
 }
 
@@ -243,5 +247,5 @@ func (t *tempFiles) removeAll() {
 	for name := range t.names {
 		os.Remove(name)
 	}
-	t.names = map[string]bool{}
+	clear(t.names)
 }
