@@ -31,6 +31,7 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
+	slot       int // the node's slot of K, for a leaf
 }
 
 // plan is one expression ready to run: the expr program's source (a tree
@@ -49,6 +50,9 @@ type plan struct {
 	// name is the variable the line assigns, part of each range's identity.
 	name       string
 	identities map[string]int
+	// body is set for a user function's body: compiled once, run at every
+	// call, it records neither values nor warnings.
+	body bool
 }
 
 // identity names a range for its random stream: the variable it is
@@ -120,6 +124,14 @@ func compile(src, name string, x node, sc *scope) (*plan, *Error) {
 		return nil, err
 	}
 	p.root = id
+	// A literal folded from a number and its suffix or units (1e308K,
+	// 1e308 TB) must not reach the run as +Inf: 1/1e308K would be 0.
+	for _, ni := range p.info {
+		if ok, _ := ni.q.allFinite(); ni.kind == nkLiteral && !ok {
+			return nil, p.errorf(ni.n, "the numbers are beyond about 1.8e308; check the exponents",
+				"the number is too large (overflow)")
+		}
+	}
 	p.emit(id)
 	return p, nil
 }
@@ -249,6 +261,9 @@ func (p *plan) unitPower(n *binary, labelOK bool) (Quantity, bool) {
 	if _, shadowed := p.scope.s.vars[base.name]; shadowed && !labelOK {
 		return Quantity{}, false
 	}
+	if _, param := p.scope.params[base.name]; param {
+		return Quantity{}, false // h(s) = s^2 squares the argument, not a second
+	}
 	q, why := powQ(uq, e)
 	if why != "" || !finite(q.V) {
 		return Quantity{}, false
@@ -374,7 +389,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, DefaultDigits), id.name, id.name))
+				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool
@@ -439,6 +454,7 @@ func (p *plan) emit(id int) {
 	switch ni.kind {
 	case nkLiteral, nkVar, nkUnit, nkLabel:
 		p.k = append(p.k, ni.q)
+		ni.slot = len(p.k) - 1
 		p.code.WriteString("K[")
 		p.code.WriteString(strconv.Itoa(len(p.k) - 1))
 		p.code.WriteString("]")

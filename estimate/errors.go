@@ -1,7 +1,9 @@
 package estimate
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -18,7 +20,22 @@ type Error struct {
 	Source string // the whole source line
 	Msg    string // what went wrong, lowercase, no trailing period
 	Hint   string // how to fix it, "" when no fix is known
+	// cause is ErrBudget or ErrInterrupted for a line stopped before its
+	// end, so that errors.Is can tell those from bad input.
+	cause error
 }
+
+// ErrBudget is what an *Error wraps when a line needed more work than its
+// budget (Options.MaxSteps): errors.Is(err, ErrBudget).
+var ErrBudget = errors.New("napkin: the line needs more work than its budget")
+
+// ErrInterrupted is what an *Error wraps when Session.Interrupt stopped the
+// line: errors.Is(err, ErrInterrupted).
+var ErrInterrupted = errors.New("napkin: evaluation interrupted")
+
+// Unwrap returns ErrBudget or ErrInterrupted for a line stopped before its
+// end, nil for bad input.
+func (e *Error) Unwrap() error { return e.cause }
 
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Position(), e.Msg)
@@ -57,7 +74,27 @@ func errorAt(src string, sp span, hintText, format string, args ...any) *Error {
 		Column: col,
 		Width:  width,
 		Source: src,
-		Msg:    fmt.Sprintf(format, args...),
-		Hint:   hintText,
+		Msg:    cutLongWords(fmt.Sprintf(format, args...)),
+		Hint:   cutLongWords(hintText),
 	}
+}
+
+// maxWordRunes bounds a word of a message or hint: an error about a name
+// of ten megabytes quotes its start and end, not all of it.
+const maxWordRunes = 60
+
+// cutLongWords shortens every space-separated word longer than
+// maxWordRunes to its start and end, joined by …
+func cutLongWords(s string) string {
+	if len(s) <= maxWordRunes {
+		return s
+	}
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > maxWordRunes {
+			r := []rune(w)
+			words[i] = string(r[:maxWordRunes-20]) + "…" + string(r[len(r)-19:])
+		}
+	}
+	return strings.Join(words, " ")
 }

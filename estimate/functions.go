@@ -39,6 +39,13 @@ type userFunc struct {
 	line   int
 	file   string // where it was defined, "" for the session's own input
 	doc    string // the comment after the definition
+	// The body compiled once for the line being evaluated (compiledGen):
+	// see userFunc.call.
+	compiled    *plan
+	compiledGen uint64
+	compileErr  *Error
+	paramSlots  []paramSlot
+	direct      int // for a body that is one parameter, its index; else -1
 }
 
 func (f *userFunc) signature() string {

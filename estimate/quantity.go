@@ -198,16 +198,10 @@ func (q Quantity) Dimension() string { return q.D.String() }
 // Format shows q the way napkin shows results, to digits significant
 // digits (0 for the default).
 func Format(q Quantity, digits int) Display {
-	if digits <= 0 {
-		digits = DefaultDigits
-	}
-	return display(q, digits)
+	return display(q, digitsOf(digits))
 }
 
 // FormatInline shows q in one unit, as the working does.
 func FormatInline(q Quantity, digits int) string {
-	if digits <= 0 {
-		digits = DefaultDigits
-	}
-	return formatInline(q, digits)
+	return formatInline(q, digitsOf(digits))
 }
