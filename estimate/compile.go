@@ -319,33 +319,33 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 	if _, ok := sc.s.function(n.name); ok {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)
 	}
-	if _, ok := builtins[n.name]; ok {
+	if isBuiltin(n.name) {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(x)", n.name), "%s is a function, not a value", n.name)
 	}
 	near := suggest(n.name, sc.knownNames())
-	if labelOK && near == "" && confusions[strings.ToLower(n.name)] == "" {
+	if labelOK && near == "" && confusion(strings.ToLower(n.name)) == "" {
 		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
 	}
 	return 0, p.unknown(n, near, labelOK)
 }
 
 func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
-	confusion := confusions[strings.ToLower(n.name)]
+	instead := confusion(strings.ToLower(n.name))
 	var hint string
 	switch {
 	case near != "" && afterNumber:
 		hint = fmt.Sprintf("did you mean %q? (to count things called %s, quote it: \"%s\")", near, n.name, n.name)
 	case near != "":
 		hint = fmt.Sprintf("did you mean %q?", near)
-	case confusion != "":
-		hint = confusion
+	case instead != "":
+		hint = instead
 	case p.libraryHint(n.name) != "":
 		hint = p.libraryHint(n.name)
 	default:
 		hint = fmt.Sprintf("define it first: %s = …", n.name)
 	}
-	if confusion != "" && near != "" {
-		hint += "; " + confusion
+	if instead != "" && near != "" {
+		hint += "; " + instead
 	}
 	what := "name"
 	if afterNumber {
@@ -415,7 +415,7 @@ func (p *plan) call(n *call) (int, *Error) {
 				"%s needs %d argument%s, got %d", n.name, len(f.params), plural(len(f.params)), len(n.args))
 		}
 		ni.ufn = f
-	} else if b, ok := builtins[n.name]; ok {
+	} else if b, ok := lookupBuiltin(n.name); ok {
 		if len(n.args) < b.minArgs || (b.maxArgs >= 0 && len(n.args) > b.maxArgs) {
 			return 0, errorAt(p.src, n.pos(), "usage: "+b.usage, "%s needs %s, got %d", n.name, b.arity(), len(n.args))
 		}
@@ -444,7 +444,22 @@ func (p *plan) call(n *call) (int, *Error) {
 	return id, nil
 }
 
-var binaryFuncs = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "^": "pow"}
+// binaryFunc names the runtime function of a binary operator.
+func binaryFunc(op string) string {
+	switch op {
+	case "+":
+		return "add"
+	case "-":
+		return "sub"
+	case "*":
+		return "mul"
+	case "/":
+		return "div"
+	case "^":
+		return "pow"
+	}
+	return ""
+}
 
 // emit writes the expr code for a resolved node: every value known before
 // the run is a slot K[i]; every operator is a call carrying its node id, so
@@ -495,7 +510,7 @@ func (p *plan) emit(id int) {
 		arg(n.x)
 		arg(n.y)
 	case *binary:
-		open(binaryFuncs[n.op])
+		open(binaryFunc(n.op))
 		arg(n.x)
 		arg(n.y)
 	case *call:

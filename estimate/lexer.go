@@ -26,11 +26,21 @@ type token struct {
 	sp   span
 }
 
-// scaleSuffixes are the letters that scale a number when glued to it and not
+// scaleSuffix reads the letters that scale a number when glued to it and not
 // followed by another letter: 300M, 1.5B, 10k. Lowercase m is deliberately
 // absent (it would be read as metres or minutes by someone).
-var scaleSuffixes = map[byte]float64{
-	'k': 1e3, 'K': 1e3, 'M': 1e6, 'B': 1e9, 'G': 1e9, 'T': 1e12,
+func scaleSuffix(c byte) (float64, bool) {
+	switch c {
+	case 'k', 'K':
+		return 1e3, true
+	case 'M':
+		return 1e6, true
+	case 'B', 'G':
+		return 1e9, true
+	case 'T':
+		return 1e12, true
+	}
+	return 0, false
 }
 
 // lex splits one line into tokens. Comments (# to the end) are dropped.
@@ -178,7 +188,7 @@ func lexNumber(src string, start int) (token, *Error) {
 			"number %s is too large", text)
 	}
 	if i < len(src) {
-		if scale, ok := scaleSuffixes[src[i]]; ok && (i+1 == len(src) || !isIdentPartByte(src, i+1)) {
+		if scale, ok := scaleSuffix(src[i]); ok && (i+1 == len(src) || !isIdentPartByte(src, i+1)) {
 			v *= scale
 			i++
 		}

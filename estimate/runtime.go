@@ -38,7 +38,8 @@ var (
 	exprConfig *conf.Config
 	// programs caches compiled programs by their source. The source names
 	// only slots and node ids, so lines of the same shape share a program.
-	programs   = map[string]*vm.Program{}
+	// It is made on first use: nothing is built before a line needs it.
+	programs   map[string]*vm.Program
 	programsMu sync.Mutex
 )
 
@@ -101,8 +102,8 @@ func program(code string) (*vm.Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(programs) >= maxCachedPrograms {
-		clear(programs)
+	if programs == nil || len(programs) >= maxCachedPrograms {
+		programs = make(map[string]*vm.Program)
 	}
 	programs[code] = prog
 	return prog, nil

@@ -292,7 +292,7 @@ func tooLarge(src string, sp span, unit string) *Error {
 }
 
 func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Error) {
-	if _, ok := builtins[st.name]; ok {
+	if isBuiltin(st.name) {
 		return nil, errorAt(src, st.nameSp, "choose another name", "%s is a builtin function and cannot be redefined", st.name)
 	}
 	// Defining a function settles its name: a function file loaded later
@@ -347,7 +347,7 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			return (&plan{src: src, scope: sc}).unknown(n, suggest(n.name, sc.knownNames()), false)
 		case *call:
 			if _, ok := s.function(n.name); !ok && n.name != self.name {
-				if _, ok := builtins[n.name]; !ok {
+				if !isBuiltin(n.name) {
 					return errorAt(src, n.nameSp, "define it first, or check the spelling", "unknown function %q", n.name)
 				}
 			}

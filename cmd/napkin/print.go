@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -17,13 +18,23 @@ type printer struct {
 	opts      *globalOptions
 	lastWasML bool // the previous block had several lines
 	printed   bool
+	failed    bool   // an error was reported outside the command's own exit code
 	file      string // the script being run, "" for an expression
 }
 
+// json prints v as one JSON line. A value JSON cannot hold (an infinity)
+// is an error, never a silently missing line.
 func (p *printer) json(v any) {
-	enc := json.NewEncoder(p.io.Out)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		p.errorLine("cannot print a result as JSON: " + err.Error())
+		p.hintLine("please report this at the project's issue tracker, with the input that caused it")
+		p.failed = true
+		return
+	}
+	_, _ = p.io.Out.Write(b.Bytes()) // a failed write is reported at the end of the run
 }
 
 func (p *printer) result(r *estimate.Result) {
