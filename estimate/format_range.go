@@ -41,21 +41,31 @@ func headlineOf(s []float64) headline {
 		return h
 	}
 	c := slices.Clone(s)
-	n := len(c)
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	i50 := at(0.5)
+	i5, i50, i95 := headlineIndexes(len(c))
 	quickselect(c, i50)
-	i5, i95 := at(0.05), at(0.95)
 	quickselect(c[:i50], i5)
 	quickselect(c[i50+1:], i95-i50-1)
 	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: mean(s)}
+	rememberHeadline(s, h)
+	return h
+}
+
+// headlineIndexes are the positions of the 5th, 50th and 95th percentiles
+// among n sorted samples.
+func headlineIndexes(n int) (i5, i50, i95 int) {
+	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
+	return at(0.05), at(0.5), at(0.95)
+}
+
+// rememberHeadline caches the headline of s.
+func rememberHeadline(s []float64, h headline) {
+	key := weak.Make(&s[0])
 	headlineCacheMu.Lock()
 	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
 		headlineCache = make(map[weak.Pointer[float64]]headline, headlineCacheSize)
 	}
 	headlineCache[key] = h
 	headlineCacheMu.Unlock()
-	return h
 }
 
 // quickselect reorders s so that s[k] is the k-th smallest, smaller

@@ -442,7 +442,7 @@ func (s *Session) Load(file, src string) error {
 	saved := s.file
 	defer s.SetFile(saved)
 	s.SetFile(file)
-	for i, line := range strings.Split(src, "\n") {
+	for i, line := range SplitLines(src) {
 		if _, err := s.EvalLine(i+1, line); err != nil {
 			return err
 		}

@@ -50,11 +50,15 @@ func (r *Result) Changed() bool {
 
 // Process evaluates the napkin blocks of a Markdown note called name.
 func Process(name string, src []byte, opts Options) *Result {
-	lines := strings.Split(string(src), "\n")
+	lines, ends := splitLines(string(src))
 	res := &Result{}
 	var session *estimate.Session
 	var open *fence
 	for i, line := range lines {
+		if i == 0 {
+			// A byte order mark is kept, but does not hide a first fence.
+			line = strings.TrimPrefix(line, byteOrderMark)
+		}
 		if open != nil {
 			if open.closes(line) {
 				open = nil
@@ -75,7 +79,13 @@ func Process(name string, src []byte, opts Options) *Result {
 		}
 		lines[i] = processLine(session, name, i+1, line, opts, res)
 	}
-	res.Output = []byte(strings.Join(lines, "\n"))
+	var out strings.Builder
+	out.Grow(len(src) + 64*len(res.Slots))
+	for i, line := range lines {
+		out.WriteString(line)
+		out.WriteString(ends[i])
+	}
+	res.Output = []byte(out.String())
 	return res
 }
 
