@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,9 @@ func suggest(name string, known []string) string {
 	if n >= 7 {
 		limit = 2
 	}
+	lower := lowerRunes(nil, name)
+	var d distance
+	var kr []rune
 	for _, k := range known {
 		if k == name {
 			continue
@@ -30,21 +34,34 @@ func suggest(name string, known []string) string {
 		if n < 3 || abs(utf8.RuneCountInString(k)-n) > limit {
 			continue
 		}
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
-		if d <= limit && (d < bestD || (d == bestD && k < best)) {
-			best, bestD = k, d
+		kr = lowerRunes(kr[:0], k)
+		if dist := d.between(lower, kr); dist <= limit && (dist < bestD || (dist == bestD && k < best)) {
+			best, bestD = k, dist
 		}
 	}
 	return best
 }
 
-// editDistance is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and transpositions of neighbours each cost 1.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// lowerRunes appends the lower-case runes of s to buf.
+func lowerRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// distance computes the optimal-string-alignment distance (insertions,
+// deletions, substitutions and transpositions of neighbours each cost 1).
+// It holds the rows of the table, reused from one pair of words to the
+// next: a typo is looked for among thousands.
+type distance struct{ prev2, prev, cur []int }
+
+func (d *distance) between(ra, rb []rune) int {
+	n := len(rb) + 1
+	if cap(d.cur) < n {
+		d.prev2, d.prev, d.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := d.prev2[:n], d.prev[:n], d.cur[:n]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -62,6 +79,7 @@ func editDistance(a, b string) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
+	d.prev2, d.prev, d.cur = prev2, prev, cur
 	return prev[len(rb)]
 }
 
