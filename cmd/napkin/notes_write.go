@@ -81,10 +81,15 @@ func fileKind(m os.FileMode) string {
 }
 
 // errChangedMeanwhile is a note saved by someone else while napkin ran.
-var errChangedMeanwhile = errors.New("it changed on disk while napkin was running")
+const errChangedMeanwhile = constError("it changed on disk while napkin was running")
 
 // errReadOnly is a note its user could not write to.
-var errReadOnly = errors.New("it is read-only")
+const errReadOnly = constError("it is read-only")
+
+// constError is an error that is a constant: nothing to build at init.
+type constError string
+
+func (e constError) Error() string { return string(e) }
 
 // replace writes data as the note's new contents, keeping its mode
 // (setuid, setgid and sticky bits too), owner and group where the process
@@ -217,7 +222,7 @@ func tidyStaleTemps(dir, base string) {
 
 // temps are the temporary files being written now, removed if napkin is
 // interrupted or terminated.
-var temps = &tempFiles{names: map[string]bool{}}
+var temps tempFiles
 
 type tempFiles struct {
 	mu    sync.Mutex
@@ -227,6 +232,9 @@ type tempFiles struct {
 func (t *tempFiles) add(name string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
 	t.names[name] = true
 }
 
@@ -243,5 +251,5 @@ func (t *tempFiles) removeAll() {
 	for name := range t.names {
 		os.Remove(name)
 	}
-	t.names = map[string]bool{}
+	clear(t.names)
 }
