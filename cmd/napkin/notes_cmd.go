@@ -173,12 +173,12 @@ func slotJSON(file string, s notes.Slot) slotJSONObject {
 
 func readNote(streams *ioStreams, name string) (*noteFile, error) {
 	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(streams.In, maxNoteSize+1))
+		data, err := io.ReadAll(io.LimitReader(streams.In, maxInputSize+1))
 		if err != nil {
 			return nil, &usageError{fmt.Sprintf("cannot read standard input: %v", err), ""}
 		}
-		if len(data) > maxNoteSize {
-			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxNoteSize>>20), "split the note"}
+		if len(data) > maxInputSize {
+			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxInputSize>>20), "split the note"}
 		}
 		return &noteFile{name: name, src: data}, nil
 	}

@@ -12,9 +12,9 @@ import (
 	"sync"
 )
 
-// maxNoteSize bounds a note napkin reads: a link to /dev/zero or a
+// maxInputSize bounds a note or script napkin reads from a named file: a
 // runaway file ends in an error, not in all the memory there is.
-const maxNoteSize = 64 << 20
+const maxInputSize = 64 << 20
 
 // noteFile is a note as it was read, so that napkin can tell, before it
 // replaces the file, whether someone saved it in the meantime.
@@ -30,7 +30,7 @@ func readNoteFile(name string) (*noteFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, info, err := readRegularFile(target, maxNoteSize)
+	data, info, err := readRegularFile(target, maxInputSize)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func (n *noteFile) unchanged() error {
 	if now.Size() != n.info.Size() || !now.ModTime().Equal(n.info.ModTime()) || !os.SameFile(now, n.info) {
 		return errChangedMeanwhile
 	}
-	data, _, err := readRegularFile(n.target, maxNoteSize)
+	data, _, err := readRegularFile(n.target, maxInputSize)
 	if err != nil {
 		return err
 	}
