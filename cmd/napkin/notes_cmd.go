@@ -105,9 +105,10 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 				}
 			}
 		case no.diff:
-			fmt.Fprint(streams.Out, notes.Diff(displayName(name), note.src, res.Output))
+			// A diff is the note's own lines, for patch: as they are.
+			fmt.Fprint(streams.RawOut, notes.Diff(displayName(name), note.src, res.Output))
 		case toStdout || name == "-":
-			_, _ = streams.Out.Write(res.Output)
+			_, _ = streams.RawOut.Write(res.Output) // the note, byte for byte
 		}
 		if no.check || no.diff || toStdout || name == "-" || !res.Changed() {
 			continue

@@ -78,8 +78,8 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 		EOFPrompt:         "",
 		Stdin:             io.NopCloser(r.in),
 		FuncGetWidth:      screenWidth,
-		Stdout:            streams.Out,
-		Stderr:            streams.ErrOut,
+		Stdout:            streams.RawOut,
+		Stderr:            streams.RawErrOut,
 	})
 	if err != nil {
 		return fmt.Errorf("cannot start the interactive session: %w", err)

@@ -49,11 +49,13 @@ func Main() int {
 func run(args []string, streams *ioStreams) int {
 	out, ok := streams.Out.(*stdout)
 	if !ok {
-		copied := *streams
 		out = newStdout(streams.Out, false)
-		copied.Out = out
-		streams = &copied
 	}
+	copied := *streams
+	copied.RawOut, copied.RawErrOut = out, streams.ErrOut
+	copied.Out = &safeWriter{w: out, styles: streams.Color}
+	copied.ErrOut = &safeWriter{w: streams.ErrOut, styles: streams.Color}
+	streams = &copied
 	p := &printer{io: streams}
 	code := runCommand(args, streams, p)
 	if err := out.Flush(); err != nil {
