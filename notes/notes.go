@@ -20,9 +20,9 @@ type Options struct {
 type Slot struct {
 	Line   int // 1-based line in the file
 	Input  string
-	Old    string // the slot's text before, trimmed
-	New    string // the slot's text now, trimmed
-	Result *estimate.Result
+	Old    string           // the slot's text before, trimmed
+	New    string           // the slot's text now, trimmed
+	Result *estimate.Result // without its samples: a note may have thousands
 	Err    *estimate.Error
 	stale  bool // the slot's bytes change
 }
@@ -111,7 +111,7 @@ func processLine(s *estimate.Session, file string, n int, line string, opts Opti
 	if !hasSlot {
 		return line
 	}
-	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r, Err: e}
+	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r.WithoutSamples(), Err: e}
 	switch {
 	case opts.Clean:
 		sl.New = ""

@@ -60,11 +60,13 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 			return err
 		}
 		if res != nil {
-			comment := ""
-			if c := estimate.CommentStart(line); c >= 0 {
-				comment = line[c+1:]
+			if opts.Lint { // lint only when asked: it costs time per line
+				comment := ""
+				if c := estimate.CommentStart(line); c >= 0 {
+					comment = line[c+1:]
+				}
+				checker.Add(res, comment)
 			}
-			checker.Add(res, comment)
 			p.result(res)
 		}
 	}

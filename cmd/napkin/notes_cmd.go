@@ -66,7 +66,7 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		s, err := newSession(opts)
 		if err != nil {
 			sessionErr = err
-			return estimate.NewSession(estimate.Options{Digits: opts.Digits})
+			return estimate.NewSession(estimate.Options{Digits: opts.Digits, RangeDigits: opts.rangeDigits()})
 		}
 		return s
 	}

@@ -221,7 +221,8 @@ func tidyStaleTemps(dir, base string) {
 }
 
 // temps are the temporary files being written now, removed if napkin is
-// interrupted or terminated.
+// interrupted or terminated. Its map is made on first use, so that start-up
+// does no work for it.
 var temps tempFiles
 
 type tempFiles struct {

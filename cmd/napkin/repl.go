@@ -52,11 +52,7 @@ func historyPath() string {
 }
 
 func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
-	session, err := newSession(opts)
-	if err != nil {
-		return err
-	}
-	r := &repl{io: streams, p: p, opts: opts, session: session}
+	r := &repl{io: streams, p: p, opts: opts}
 	p.opts = opts
 	hist := usableHistory(p, historyPath())
 	r.in = newReplInput(streams.In)
@@ -66,26 +62,27 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	// terminal's own line discipline in between.
 	raw := &rawMode{fd: int(os.Stdin.Fd())}
 	defer raw.restore()
-	rl, err := readline.NewEx(&readline.Config{
-		FuncMakeRaw:       raw.enter,
-		FuncExitRaw:       func() error { return nil },
-		Prompt:            streams.style(styleCyan, "> "),
-		HistoryFile:       hist,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      &completer{r: r},
-		InterruptPrompt:   "^C",
-		EOFPrompt:         "",
-		Stdin:             io.NopCloser(r.in),
-		FuncGetWidth:      screenWidth,
-		Stdout:            streams.RawOut,
-		Stderr:            streams.RawErrOut,
-	})
-	if err != nil {
-		return fmt.Errorf("cannot start the interactive session: %w", err)
+	// The line editor and its history are set up while the session is
+	// made: the two do not depend on each other, and the prompt waits for
+	// both, so that it appears about as soon as a one-shot result would.
+	editor := make(chan lineEditor, 1)
+	go func() {
+		rl, err := newLineEditor(streams, r, raw, hist)
+		editor <- lineEditor{rl, err}
+	}()
+	session, err := newSession(opts)
+	ed := <-editor
+	if ed.rl != nil {
+		defer ed.rl.Close()
 	}
-	defer rl.Close()
-	r.rl = rl
+	switch {
+	case err != nil:
+		return err
+	case ed.err != nil:
+		return fmt.Errorf("cannot start the interactive session: %w", ed.err)
+	}
+	r.session, r.rl = session, ed.rl
+	rl := ed.rl
 	// While the line editor reads, Ctrl-C arrives as a key and cancels the
 	// line; while a line is evaluated, r.in sees it and interrupts the
 	// evaluation. A SIGINT from outside interrupts an evaluation too, and
@@ -169,6 +166,31 @@ func usableHistory(p *printer, path string) string {
 // maxHistorySize bounds the history file the line editor reads (it keeps
 // the last 1,000 lines).
 const maxHistorySize = 16 << 20
+
+type lineEditor struct {
+	rl  *readline.Instance
+	err error
+}
+
+// newLineEditor sets up the line editor on the session's terminal, with
+// its history.
+func newLineEditor(streams *ioStreams, r *repl, raw *rawMode, hist string) (*readline.Instance, error) {
+	return readline.NewEx(&readline.Config{
+		FuncMakeRaw:       raw.enter,
+		FuncExitRaw:       func() error { return nil },
+		Prompt:            streams.style(styleCyan, "> "),
+		HistoryFile:       hist,
+		HistoryLimit:      historyLimit,
+		HistorySearchFold: true,
+		AutoComplete:      &completer{r: r},
+		InterruptPrompt:   "^C",
+		EOFPrompt:         "",
+		Stdin:             io.NopCloser(r.in),
+		FuncGetWidth:      screenWidth,
+		Stdout:            streams.RawOut,
+		Stderr:            streams.RawErrOut,
+	})
+}
 
 // rawMode puts the terminal in raw mode once and restores it at the end.
 type rawMode struct {
