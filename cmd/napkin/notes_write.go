@@ -137,7 +137,12 @@ func (n *noteFile) unchanged() error {
 // beforeReplace lets a test change a note at the last moment.
 var beforeReplace func(path string)
 
+// writeInPlace rewrites the note through its own inode. A signal that
+// arrives meanwhile waits for the write to finish: the handler needs the
+// temporary files' lock, held here.
 func (n *noteFile) writeInPlace(data []byte) error {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
 	f, err := os.OpenFile(n.target, os.O_WRONLY, 0)
 	if err != nil {
 		return unwrapPathError(err)
