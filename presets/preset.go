@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/napkin-calc/napkin/estimate"
 )
 
 //go:embed data/*.napkin
@@ -193,7 +195,9 @@ func All(dir string) ([]*Preset, []error) {
 				continue
 			}
 			name := strings.TrimSuffix(filepath.Base(f), ".napkin")
-			p, err := parse(name, f, string(data), true)
+			// CRLF or lone-CR line endings and a BOM become plain lines.
+			src := strings.Join(estimate.SplitLines(string(data)), "\n") + "\n"
+			p, err := parse(name, f, src, true)
 			if err != nil {
 				errs = append(errs, err)
 				continue

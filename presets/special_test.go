@@ -34,3 +34,19 @@ func TestUserPresetsSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestUserPresetLineEndings: a user's preset saved with CR line endings
+// and a BOM is lines, as a script is.
+func TestUserPresetLineEndings(t *testing.T) {
+	dir := t.TempDir()
+	src := "\ufeff#@ title: Mine\r#@ summary: s\r#@ section: Assumptions\rx = 5 users # why\r#@ section: Estimates\ry = x * 2\r"
+	os.WriteFile(filepath.Join(dir, "mine.napkin"), []byte(src), 0o644)
+	all, errs := All(dir)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	p, ok := Find(all, "mine")
+	if !ok || p.Title != "Mine" || len(p.Assumptions()) != 1 {
+		t.Fatalf("found %v, %+v", ok, p)
+	}
+}
