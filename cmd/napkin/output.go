@@ -11,10 +11,11 @@ import (
 // are dropped) so that the command can end with "cannot write standard
 // output" and exit 2 instead of exiting 0 with its output cut short.
 type stdout struct {
-	mu  sync.Mutex
-	w   io.Writer
-	buf *bufio.Writer // nil on a terminal: every write goes straight out
-	err error
+	mu     sync.Mutex
+	w      io.Writer
+	buf    *bufio.Writer // nil on a terminal: every write goes straight out
+	err    error
+	closed bool // napkin started with standard output closed: any write fails
 }
 
 func newStdout(w io.Writer, buffered bool) *stdout {
@@ -28,6 +29,9 @@ func newStdout(w io.Writer, buffered bool) *stdout {
 func (s *stdout) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed && len(p) > 0 {
+		s.err = errStdoutClosed
+	}
 	if s.err != nil {
 		return 0, s.err
 	}

@@ -104,3 +104,20 @@ func TestUnencodableJSONIsAnError(t *testing.T) {
 		t.Errorf("failed %v, stdout %q, stderr %q", p.failed, out.String(), errOut.String())
 	}
 }
+
+// TestClosedStdoutWithNothingToSay: a command that prints nothing (notes
+// rewriting a file) does not fail for a closed standard output.
+func TestClosedStdoutWithNothingToSay(t *testing.T) {
+	dir := t.TempDir()
+	note := dir + "/note.md"
+	if err := os.WriteFile(note, []byte(staleNote), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr, code := runBinary(t, "", nil, `exec "$0" "$@" >&-`, "notes", note)
+	if code != exitOK || stderr != "" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(note); !strings.Contains(string(data), "# => 6") {
+		t.Errorf("not rewritten: %q", data)
+	}
+}
