@@ -62,13 +62,15 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	// The line editor and its history are set up while the session is
 	// made: the two do not depend on each other, and the prompt waits for
 	// both, so that it appears about as soon as a one-shot result would.
+	hist := historyPath()
 	editor := make(chan lineEditor, 1)
 	go func() {
-		rl, err := newLineEditor(streams, r, raw)
+		rl, err := newLineEditor(streams, r, raw, hist)
 		editor <- lineEditor{rl, err}
 	}()
 	session, err := newSession(opts)
 	ed := <-editor
+	defer trimHistory(hist) // after the editor has closed the file
 	if ed.rl != nil {
 		defer ed.rl.Close()
 	}
@@ -124,8 +126,7 @@ type lineEditor struct {
 
 // newLineEditor sets up the line editor on the session's terminal, with
 // its history.
-func newLineEditor(streams *ioStreams, r *repl, raw *rawMode) (*readline.Instance, error) {
-	hist := historyPath()
+func newLineEditor(streams *ioStreams, r *repl, raw *rawMode, hist string) (*readline.Instance, error) {
 	if hist != "" {
 		_ = os.MkdirAll(filepath.Dir(hist), 0o755)
 	}
