@@ -21,8 +21,8 @@ type prelude struct {
 	units     map[string]*Unit
 	unitNames []string // in file order; sortedNames sorts them for suggestions
 	sortOnce  sync.Once
-	list      []*Unit  // in file order, for listings
-	asserts   []int    // line numbers of the file's asserts
+	list      []*Unit // in file order, for listings
+	asserts   []int   // line numbers of the file's asserts
 	lines     []string
 }
 
