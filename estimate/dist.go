@@ -89,7 +89,7 @@ func sample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
 		s[i], s[j] = s[j], s[i]
 	}
 	if increasing {
-		h.mean = meanOf(s)
+		h.mean = mean(s)
 		rememberHeadline(s, h)
 	}
 	return s
@@ -172,18 +172,12 @@ func percentile(sorted []float64, q float64) float64 {
 // statistics.
 func summarise(samples []float64, scale float64, unit string) *Dist {
 	s := make([]float64, len(samples))
-	var sum float64
 	for i, v := range samples {
-		s[i] = v / scale
-		sum += s[i]
+		s[i] = noNegativeZero(v / scale)
 	}
 	slices.Sort(s)
-	mean := sum / float64(len(s))
-	var ss float64
-	for _, v := range s {
-		ss += (v - mean) * (v - mean)
-	}
-	d := &Dist{Unit: unit, Mean: mean, SD: math.Sqrt(ss / float64(len(s))), Samples: s}
+	m := mean(s)
+	d := &Dist{Unit: unit, Mean: m, SD: stdDev(s, m), Samples: s}
 	for _, p := range []struct {
 		q   float64
 		dst *float64
@@ -191,4 +185,22 @@ func summarise(samples []float64, scale float64, unit string) *Dist {
 		*p.dst = percentile(s, p.q)
 	}
 	return d
+}
+
+// stdDev is the standard deviation of samples about their mean m, scaled
+// by the largest deviation so that squaring cannot overflow.
+func stdDev(s []float64, m float64) float64 {
+	big := 0.0
+	for _, v := range s {
+		big = max(big, math.Abs(v-m))
+	}
+	if big == 0 || !finite(big) {
+		return 0
+	}
+	var ss float64
+	for _, v := range s {
+		d := (v - m) / big
+		ss += d * d
+	}
+	return big * math.Sqrt(ss/float64(len(s)))
 }

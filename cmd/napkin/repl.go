@@ -347,7 +347,7 @@ func (r *repl) loadSource(name, src string) {
 	defer func() { r.opts.Quiet = saved }()
 	r.session.SetFile(name)
 	defer r.session.SetFile("")
-	for i, line := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
+	for i, line := range estimate.SplitLines(src) {
 		res, err := r.session.EvalLine(i+1, line)
 		if err != nil {
 			var e *estimate.Error
@@ -360,8 +360,7 @@ func (r *repl) loadSource(name, src string) {
 			continue
 		}
 		if res.Kind == estimate.KindAssignment || res.Kind == estimate.KindFunction {
-			code, _, _ := strings.Cut(line, "#")
-			r.defs = append(r.defs, strings.TrimSpace(code))
+			r.defs = append(r.defs, strings.TrimSpace(estimate.StripComment(line)))
 		}
 		r.p.result(res)
 	}
