@@ -106,7 +106,7 @@ func (sc *scope) knownNames() []string {
 	names = append(names, sortedKeys(sc.s.vars)...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
 	names = append(names, sc.s.lazyFunctionNames()...)
-	names = append(names, sc.s.base.unitNames...)
+	names = append(names, sc.s.base.sortedNames()...)
 	names = append(names, builtinNames...)
 	for _, l := range sc.s.libs {
 		names = append(names, l.Names()...)
