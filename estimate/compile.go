@@ -53,6 +53,8 @@ type plan struct {
 	// body is set for a user function's body: compiled once, run at every
 	// call, it records neither values nor warnings.
 	body bool
+	// oneRange caches definesOneRange: 0 unknown, 1 yes, 2 no.
+	oneRange uint8
 }
 
 // identity names a range for its random stream: the variable it is
@@ -104,7 +106,7 @@ func (sc *scope) knownNames() []string {
 	names = append(names, sortedKeys(sc.s.vars)...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
 	names = append(names, sc.s.lazyFunctionNames()...)
-	names = append(names, sc.s.base.unitNames...)
+	names = append(names, sc.s.base.sortedNames()...)
 	names = append(names, builtinNames...)
 	for _, l := range sc.s.libs {
 		names = append(names, l.Names()...)

@@ -72,6 +72,7 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	}()
 	session, err := newSession(opts)
 	ed := <-editor
+	defer trimHistory(hist) // after the editor has closed the file
 	if ed.rl != nil {
 		defer ed.rl.Close()
 	}
