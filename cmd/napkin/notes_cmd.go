@@ -88,8 +88,14 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		if sessionErr != nil {
 			return sessionErr
 		}
+		slotLines := map[int]bool{}
+		for _, s := range res.Slots {
+			slotLines[s.Line] = true
+		}
 		for _, e := range res.Errors {
-			if !opts.JSON {
+			// In JSON, a slot's error is in the slot's object; an error on
+			// a line without a slot is an error object of its own.
+			if !opts.JSON || !slotLines[e.Line] {
 				p.evalError(e)
 			}
 			failed = true
