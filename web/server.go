@@ -42,7 +42,7 @@ const (
 	DefaultMaxBody   = 256 << 10
 	DefaultMaxLines  = 5000
 	DefaultTimeout   = 5 * time.Second
-	DefaultQueueWait = 10 * time.Second
+	DefaultQueueWait = 30 * time.Second
 )
 
 func (l Limits) withDefaults() Limits {
