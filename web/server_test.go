@@ -313,7 +313,11 @@ func TestPresetsAndPractice(t *testing.T) {
 			t.Errorf("%q: %+v %+v", c.answer, g.Answer, g.Working)
 		}
 	}
-	g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 dya"}`))
+	g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 GB"}`))
+	if g.Display != "5 GB" || g.Dimension != "data" {
+		t.Errorf("the answer as napkin reads it: %q [%s]", g.Display, g.Dimension)
+	}
+	g = decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 dya"}`))
 	if g.Answer != nil || g.Error == nil || g.Error.Error != `unknown unit "dya"` {
 		t.Errorf("not an estimate: %+v", g)
 	}
