@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const testAddr = "127.0.0.1:8077"
@@ -149,11 +150,34 @@ func TestEvalOverBudget(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+func TestEvalTooManyRanges(t *testing.T) {
+	s := newTestServer(t, Limits{MaxRanges: 2})
+	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody("a = 1 to 2\nb = 5\nc = a * 2\nd = c + 1\ne = 1")))
+	last := resp.Lines[len(resp.Lines)-1]
+	if len(resp.Lines) != 4 || last.Line != 4 || last.Error == nil || last.Width != 9 || !strings.Contains(last.Error.Error, "more than 2 lines") ||
+		!strings.Contains(resp.Stopped, "more than 2 range results") {
+		t.Errorf("%+v %+v", resp, last.Error)
+	}
+}
+
 func TestEvalDeadlineStopsTheScript(t *testing.T) {
 	s := newTestServer(t, Limits{Timeout: 1}) // 1ns: over before the first line
 	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody("1 + 1\n2 + 2")))
 	if len(resp.Lines) != 0 || !strings.HasPrefix(resp.Stopped, "stopped at line 1: the evaluation took longer than") {
 		t.Errorf("%+v", resp)
+	}
+}
+
+func TestEvalDeadlineInterruptsALongLine(t *testing.T) {
+	// A line of 150 ranges runs for seconds; the deadline ends it (or, on a
+	// slow machine, comes before it starts: either way the answer says so).
+	s := newTestServer(t, Limits{Timeout: 20 * time.Millisecond})
+	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody(strings.Repeat("(1 to 2) + ", 149)+"(1 to 2)\n1 + 1")))
+	if !strings.HasPrefix(resp.Stopped, "stopped at line 1: the evaluation took longer than 20ms") {
+		t.Errorf("stopped: %q", resp.Stopped)
+	}
+	if len(resp.Lines) > 1 || len(resp.Lines) == 1 && (resp.Lines[0].Error == nil || resp.Lines[0].Error.Error != resp.Stopped || resp.Lines[0].Error.Column < 1) {
+		t.Errorf("%+v", resp.Lines)
 	}
 }
 
