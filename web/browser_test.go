@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -65,8 +67,24 @@ func browser(t *testing.T) (ctx context.Context, url string) {
 	)
 	ctx, cancel := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// Every page records what the CSP blocked and what threw, and the
+	// test fails on any of it.
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchProblems})
+		return err
+	}))
+	t.Cleanup(func() {
+		if problems := eval[[]string](t, ctx, `window.__problems || []`); len(problems) > 0 {
+			t.Errorf("the page had problems:\n%s", strings.Join(problems, "\n"))
+		}
+	})
 	return ctx, ts.URL + "/"
 }
+
+const watchProblems = `window.__problems = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__problems.push("CSP blocked " + e.violatedDirective + " " + e.blockedURI));
+window.addEventListener("error", (e) => window.__problems.push("error: " + e.message));
+window.addEventListener("unhandledrejection", (e) => window.__problems.push("unhandled rejection: " + e.reason));`
 
 // waitFor polls a JavaScript expression until it is true. There is no
 // time limit here: go test's own -timeout ends a test that hangs.
