@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"weak"
 )
 
 // rangeDigits is how many significant digits a range shows unless more
@@ -18,11 +19,11 @@ type headline struct {
 }
 
 // headlineCache remembers the headlines of recent sample vectors, keyed by
-// their first element's address. A key keeps its vector alive, so an
-// address is never reused while it is cached; the cache is small because
-// each vector is 800 KB at the default sample count.
+// a weak pointer to their first element: the cache never keeps a vector
+// alive (each is 800 KB at the default sample count, 80 MB at the most),
+// and a weak pointer never equals one made for a later vector.
 var (
-	headlineCache   map[*float64]headline // made on first use
+	headlineCache   map[weak.Pointer[float64]]headline // made on first use
 	headlineCacheMu sync.Mutex
 )
 
@@ -33,27 +34,38 @@ const headlineCacheSize = 32
 // are shown again in every line that uses it.
 func headlineOf(s []float64) headline {
 	headlineCacheMu.Lock()
-	h, ok := headlineCache[&s[0]]
+	key := weak.Make(&s[0])
+	h, ok := headlineCache[key]
 	headlineCacheMu.Unlock()
 	if ok {
 		return h
 	}
 	c := slices.Clone(s)
-	n := len(c)
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	i50 := at(0.5)
+	i5, i50, i95 := headlineIndexes(len(c))
 	quickselect(c, i50)
-	i5, i95 := at(0.05), at(0.95)
 	quickselect(c[:i50], i5)
 	quickselect(c[i50+1:], i95-i50-1)
 	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: mean(s)}
+	rememberHeadline(s, h)
+	return h
+}
+
+// headlineIndexes are the positions of the 5th, 50th and 95th percentiles
+// among n sorted samples.
+func headlineIndexes(n int) (i5, i50, i95 int) {
+	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
+	return at(0.05), at(0.5), at(0.95)
+}
+
+// rememberHeadline caches the headline of s.
+func rememberHeadline(s []float64, h headline) {
+	key := weak.Make(&s[0])
 	headlineCacheMu.Lock()
 	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
-		headlineCache = make(map[*float64]headline, headlineCacheSize)
+		headlineCache = make(map[weak.Pointer[float64]]headline, headlineCacheSize)
 	}
-	headlineCache[&s[0]] = h
+	headlineCache[key] = h
 	headlineCacheMu.Unlock()
-	return h
 }
 
 // quickselect reorders s so that s[k] is the k-th smallest, smaller

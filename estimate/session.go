@@ -46,15 +46,14 @@ type Session struct {
 	unitLimit   int
 	libs        []Library
 	funcSources []*funcSource
-	ranges      []*rangeInfo
-	rangeIDs    map[string]int32
 	// steps is the work done so far by the line being evaluated; evalGen
 	// numbers the lines, and stopGen is the number of the line Interrupt
 	// stopped.
-	steps   int
-	vms     []*vm.VM
-	evalGen atomic.Uint64
-	stopGen atomic.Uint64
+	steps         int
+	vms           []*vm.VM
+	compiledFuncs []*userFunc // the functions whose bodies this line compiled
+	evalGen       atomic.Uint64
+	stopGen       atomic.Uint64
 }
 
 func (s *Session) seed() uint64 {
@@ -116,6 +115,19 @@ type Result struct {
 	// decimal to binary units.
 	Warnings []string
 	session  *Session
+}
+
+// WithoutSamples is a copy of r that does not keep a range's samples (or
+// those of the ranges it derives from) alive: its display, value, unit and
+// working are r's, but it is no longer a range, so Distribution and
+// Sensitivity return nil. For callers that keep many results.
+func (r *Result) WithoutSamples() *Result {
+	if r == nil || r.Quantity.S == nil {
+		return r
+	}
+	c := *r
+	c.Quantity.S, c.Quantity.src, c.session = nil, nil, nil
+	return &c
 }
 
 // NewSession starts a session with napkin's units in scope.
@@ -430,7 +442,7 @@ func (s *Session) Load(file, src string) error {
 	saved := s.file
 	defer s.SetFile(saved)
 	s.SetFile(file)
-	for i, line := range strings.Split(src, "\n") {
+	for i, line := range SplitLines(src) {
 		if _, err := s.EvalLine(i+1, line); err != nil {
 			return err
 		}

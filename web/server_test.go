@@ -331,7 +331,7 @@ func TestPresetsAndPractice(t *testing.T) {
 	if len(info.Questions) == 0 || len(info.Assumptions) == 0 || info.Questions[0].Name != "write_qps" {
 		t.Fatalf("%+v", info)
 	}
-	for _, c := range []struct{ answer, grade string }{{"1k/s", "good"}, {"300/s", "right order of magnitude"}, {"1/s", "off"}, {"5 GB", "wrong dimension"}, {"", "skipped"}} {
+	for _, c := range []struct{ answer, grade string }{{"1k/s", "good"}, {"300/s", "right order of magnitude"}, {"1/s", "off"}, {"5 GB", "wrong dimension"}, {"", "skipped"}, {"new_urls", "good"}} {
 		g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"`+c.answer+`"}`))
 		if g.Answer == nil || g.Answer.Grade != c.grade || g.Working.Display != "1,157.4 /s" || len(g.Working.Steps) == 0 {
 			t.Errorf("%q: %+v %+v", c.answer, g.Answer, g.Working)

@@ -351,7 +351,7 @@ async function startPractice() {
       node("tr", {}, node("td", {}, a.name), node("td", {}, a.value), node("td", { class: "dim" }, a.why || ""))));
     box.replaceChildren(node("h3", {}, info.title), node("p", {}, info.scope.join(" ")),
       node("div", { class: "dim" }, "Assumptions"), table,
-      node("p", { class: "dim" }, "Answer in napkin syntax with units (3k/s, 12 TB); an empty answer skips."),
+      node("p", { class: "dim" }, "Answer in napkin syntax with units (3k/s, 12 TB), or with the variables above (new_urls * 10); an empty answer skips."),
       node("div", { id: "practice-steps" }));
     askQuestion();
   } catch (e) {
