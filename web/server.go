@@ -172,6 +172,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, h := range securityHeaders {
 		rec.Header().Set(h[0], h[1])
 	}
+	defer func() {
+		// No Go stack trace reaches a user, nor the terminal.
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			writeError(rec, http.StatusInternalServerError, fmt.Sprintf("internal error: %v", v),
+				"please report this at the project's issue tracker, with the script that caused it")
+		}
+	}()
 	switch {
 	case !s.host.allowed(r.Host):
 		writeError(rec, http.StatusMisdirectedRequest, fmt.Sprintf("this server answers to %s, not to host %q", s.host.canonical, r.Host),

@@ -417,3 +417,16 @@ func TestIsLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestPanicIsAJSONError(t *testing.T) {
+	var log bytes.Buffer
+	s, err := New(Config{Addr: testAddr, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
+	e := badRequest(t, request(t, s, "GET", "/boom", ""), http.StatusInternalServerError, "internal error: boom")
+	if e.Error.Hint == "" || strings.Contains(log.String(), "goroutine") {
+		t.Errorf("hint %q, log %q", e.Error.Hint, log.String())
+	}
+}
