@@ -127,7 +127,7 @@ func New(cfg Config) (*Server, error) {
 	static, _ := fs.Sub(assetFS, "assets")
 	files := http.FileServerFS(static)
 	s.mux.Handle("GET /{$}", files)
-	for _, name := range []string{"app.js", "app.css", "charts.js", "editor.js", "share.js", "favicon.svg"} {
+	for _, name := range []string{"app.js", "app.css", "charts.js", "share.js", "favicon.svg"} {
 		s.mux.Handle("GET /"+name, files)
 	}
 	s.mux.HandleFunc("POST /api/eval", s.handleEval)
