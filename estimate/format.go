@@ -134,8 +134,8 @@ const (
 
 // prefixes for scaling data sizes, smallest first.
 var (
-	decimalBytes = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB"}
-	binaryBytes  = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	decimalBytes = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"}
+	binaryBytes  = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"}
 	bitRates     = []string{"bps", "Kbps", "Mbps", "Gbps", "Tbps"}
 )
 
@@ -191,6 +191,9 @@ func inline(q Quantity, digits int) Display {
 	v := q.V
 	switch q.D {
 	case Dim{}:
+		if q.hint&hintPercent != 0 {
+			return withUnit(v*100, "%", digits)
+		}
 		return withUnit(v, "", digits)
 	case dimTime1:
 		switch a := math.Abs(v); {
@@ -245,6 +248,8 @@ func withUnit(v float64, unit string, digits int) Display {
 	switch {
 	case unit == "":
 		d.Text = text
+	case unit == "%":
+		d.Text = text + "%"
 	case strings.HasPrefix(unit, "$"):
 		if strings.HasPrefix(text, "-") {
 			d.Text = "-$" + text[1:] + unit[1:]

@@ -146,6 +146,8 @@ func withCompactUnit(v float64, unit string) string {
 	switch {
 	case unit == "":
 		return n
+	case unit == "%":
+		return n + "%"
 	case strings.HasPrefix(unit, "$"):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
@@ -158,8 +160,11 @@ func withCompactUnit(v float64, unit string) string {
 // intervalText is a 90% interval in the form napkin reads back:
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
 func intervalText(lo, hi float64, unit string) string {
-	if strings.HasPrefix(unit, "$") {
+	switch {
+	case strings.HasPrefix(unit, "$"):
 		return withCompactUnit(lo, "$") + " to " + withCompactUnit(hi, unit)
+	case unit == "%":
+		return withCompactUnit(lo, unit) + " to " + withCompactUnit(hi, unit)
 	}
 	return compact(lo, rangeDigits) + " to " + withCompactUnit(hi, unit)
 }

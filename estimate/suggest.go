@@ -31,6 +31,9 @@ func suggest(name string, known []string) string {
 			continue
 		}
 		d := editDistance(strings.ToLower(name), strings.ToLower(k))
+		if d == 2 && !strings.EqualFold(firstRune(name), firstRune(k)) {
+			continue // two edits and another first letter: a different word (sockets, octets)
+		}
 		if d <= limit && (d < bestD || (d == bestD && k < best)) {
 			best, bestD = k, d
 		}
@@ -116,3 +119,8 @@ func Suggest(name string, known []string) string {
 
 // sortedKeys lists a map's keys in order, for stable suggestions.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
