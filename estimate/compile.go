@@ -33,6 +33,7 @@ type nodeInfo struct {
 	identity   string
 	unitFactor *Quantity
 	conv       *convTarget // for a conversion inside an expression
+	slot       int         // the node's slot of K, for a leaf
 }
 
 // plan is one expression ready to run: the expr program's source (a tree
@@ -51,6 +52,9 @@ type plan struct {
 	// name is the variable the line assigns, part of each range's identity.
 	name       string
 	identities map[string]int
+	// body is set for a user function's body: compiled once, run at every
+	// call, it records neither values nor warnings.
+	body bool
 	// head is the number a juxtaposition starts with (the 3 of 3 ks), and
 	// headSp its span, for the hints of words after it.
 	head   float64
@@ -267,6 +271,9 @@ func (p *plan) unitPower(n *binary, labelOK bool) (Quantity, bool) {
 	if _, shadowed := p.scope.s.vars[base.name]; shadowed && !labelOK {
 		return Quantity{}, false
 	}
+	if _, param := p.scope.params[base.name]; param {
+		return Quantity{}, false // h(s) = s^2 squares the argument, not a second
+	}
 	q, why := powQ(uq, e)
 	if why != "" || !finite(q.V) {
 		return Quantity{}, false
@@ -322,7 +329,7 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 	if _, ok := sc.s.function(n.name); ok {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)
 	}
-	if _, ok := builtins[n.name]; ok {
+	if isBuiltin(n.name) {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(x)", n.name), "%s is a function, not a value", n.name)
 	}
 	if labelOK || n.glued {
@@ -335,16 +342,16 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 	if drop {
 		near = ""
 	}
-	if labelOK && !n.glued && near == "" && bitByte == "" && confusions[strings.ToLower(n.name)] == "" && utf8.RuneCountInString(n.name) >= 3 {
+	if labelOK && !n.glued && near == "" && bitByte == "" && confusion(strings.ToLower(n.name)) == "" && utf8.RuneCountInString(n.name) >= 3 {
 		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
 	}
 	return 0, p.unknown(n, near, labelOK || n.glued)
 }
 
 func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
-	confusion := confusions[strings.ToLower(n.name)]
+	instead := confusion(strings.ToLower(n.name))
 	if bb, _ := bitByteHint(n.name); bb != "" {
-		confusion = bb
+		instead = bb
 	}
 	var hint string
 	switch {
@@ -352,8 +359,8 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 		hint = fmt.Sprintf("did you mean %q? (to count things called %s, quote it: \"%s\")", near, n.name, n.name)
 	case near != "":
 		hint = fmt.Sprintf("did you mean %q?", near)
-	case confusion != "":
-		hint = confusion
+	case instead != "":
+		hint = instead
 	case p.libraryHint(n.name) != "":
 		hint = p.libraryHint(n.name)
 	case n.glued:
@@ -364,8 +371,8 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 	default:
 		hint = fmt.Sprintf("define it first: %s = …", n.name)
 	}
-	if confusion != "" && near != "" {
-		hint += "; " + confusion
+	if instead != "" && near != "" {
+		hint += "; " + instead
 	}
 	what := "name"
 	if afterNumber {
@@ -438,7 +445,7 @@ func (p *plan) call(n *call) (int, *Error) {
 				"%s needs %d argument%s, got %d", n.name, len(f.params), plural(len(f.params)), len(n.args))
 		}
 		ni.ufn = f
-	} else if b, ok := builtins[n.name]; ok {
+	} else if b, ok := lookupBuiltin(n.name); ok {
 		if len(n.args) < b.minArgs || (b.maxArgs >= 0 && len(n.args) > b.maxArgs) {
 			return 0, errorAt(p.src, n.pos(), "usage: "+b.usage, "%s needs %s, got %d", n.name, b.arity(), len(n.args))
 		}
@@ -467,7 +474,22 @@ func (p *plan) call(n *call) (int, *Error) {
 	return id, nil
 }
 
-var binaryFuncs = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "^": "pow"}
+// binaryFunc names the runtime function of a binary operator.
+func binaryFunc(op string) string {
+	switch op {
+	case "+":
+		return "add"
+	case "-":
+		return "sub"
+	case "*":
+		return "mul"
+	case "/":
+		return "div"
+	case "^":
+		return "pow"
+	}
+	return ""
+}
 
 // emit writes the expr code for a resolved node: every value known before
 // the run is a slot K[i]; every operator is a call carrying its node id, so
@@ -477,6 +499,7 @@ func (p *plan) emit(id int) {
 	switch ni.kind {
 	case nkLiteral, nkVar, nkUnit, nkLabel:
 		p.k = append(p.k, ni.q)
+		ni.slot = len(p.k) - 1
 		p.code.WriteString("K[")
 		p.code.WriteString(strconv.Itoa(len(p.k) - 1))
 		p.code.WriteString("]")
@@ -520,7 +543,7 @@ func (p *plan) emit(id int) {
 		arg(n.x)
 		arg(n.y)
 	case *binary:
-		open(binaryFuncs[n.op])
+		open(binaryFunc(n.op))
 		arg(n.x)
 		arg(n.y)
 	case *call:

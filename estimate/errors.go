@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"errors"
 	"fmt"
 	"unicode/utf8"
 )
@@ -18,7 +19,22 @@ type Error struct {
 	Source string // the whole source line
 	Msg    string // what went wrong, lowercase, no trailing period
 	Hint   string // how to fix it, "" when no fix is known
+	// cause is ErrBudget or ErrInterrupted for a line stopped before its
+	// end, so that errors.Is can tell those from bad input.
+	cause error
 }
+
+// ErrBudget is what an *Error wraps when a line needed more work than its
+// budget (Options.MaxSteps): errors.Is(err, ErrBudget).
+var ErrBudget = errors.New("napkin: the line needs more work than its budget")
+
+// ErrInterrupted is what an *Error wraps when Session.Interrupt stopped the
+// line: errors.Is(err, ErrInterrupted).
+var ErrInterrupted = errors.New("napkin: evaluation interrupted")
+
+// Unwrap returns ErrBudget or ErrInterrupted for a line stopped before its
+// end, nil for bad input.
+func (e *Error) Unwrap() error { return e.cause }
 
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Position(), e.Msg)

@@ -22,7 +22,7 @@ type headline struct {
 // address is never reused while it is cached; the cache is small because
 // each vector is 800 KB at the default sample count.
 var (
-	headlineCache   = map[*float64]headline{}
+	headlineCache   map[*float64]headline // made on first use
 	headlineCacheMu sync.Mutex
 )
 
@@ -52,8 +52,8 @@ func headlineOf(s []float64) headline {
 	}
 	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: sum / float64(n)}
 	headlineCacheMu.Lock()
-	if len(headlineCache) >= headlineCacheSize {
-		clear(headlineCache)
+	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
+		headlineCache = make(map[*float64]headline, headlineCacheSize)
 	}
 	headlineCache[&s[0]] = h
 	headlineCacheMu.Unlock()

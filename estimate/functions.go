@@ -3,8 +3,9 @@ package estimate
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // builtin is a function napkin provides. Each is unit-aware where that
@@ -39,18 +40,54 @@ type userFunc struct {
 	line   int
 	file   string // where it was defined, "" for the session's own input
 	doc    string // the comment after the definition
+	source string // from a "#@ source:" line above it in a function file
+	year   int    // from a "#@ year:" line; 0 when unknown
+	// The body compiled once for the line being evaluated (compiledGen):
+	// see userFunc.call.
+	compiled    *plan
+	compiledGen uint64
+	compileErr  *Error
+	paramSlots  []paramSlot
+	direct      int // for a body that is one parameter, its index; else -1
 }
 
 func (f *userFunc) signature() string {
 	return fmt.Sprintf("%s(%s)", f.name, strings.Join(f.params, ", "))
 }
 
-var builtins = map[string]*builtin{}
+// builtinNames lists the builtins, sorted, for suggestions and help. The
+// table itself is built the first time a line calls one: a line that only
+// mentions names pays for none of it.
+var builtinNames = []string{"P", "abs", "ceil", "erlang_c", "exp", "floor", "harmonic", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
 
-// builtinNames lists the builtins in order, for suggestions and help.
-var builtinNames []string
+// isBuiltin reports whether name is a builtin function.
+func isBuiltin(name string) bool {
+	_, ok := slices.BinarySearch(builtinNames, name)
+	return ok
+}
 
-func init() {
+// lookupBuiltin returns the builtin called name.
+func lookupBuiltin(name string) (*builtin, bool) {
+	if !isBuiltin(name) {
+		return nil, false
+	}
+	b, ok := builtins()[name]
+	return b, ok
+}
+
+var (
+	builtinsOnce sync.Once
+	builtinTable map[string]*builtin
+)
+
+// builtins is the table of builtin functions by name.
+func builtins() map[string]*builtin {
+	builtinsOnce.Do(func() { builtinTable = makeBuiltins() })
+	return builtinTable
+}
+
+func makeBuiltins() map[string]*builtin {
+	table := map[string]*builtin{}
 	for _, b := range []*builtin{
 		plainFn("ceil", "ceil(x): the smallest whole number ≥ x", math.Ceil, "ceil(2.3 TB / 1 TB) is 3"),
 		plainFn("floor", "floor(x): the largest whole number ≤ x", math.Floor, "floor(x / 1 GB)"),
@@ -75,11 +112,12 @@ func init() {
 		{name: "sqrt", minArgs: 1, maxArgs: 1, usage: "sqrt(x)", doc: "sqrt(x): the square root; sqrt(4 s^2) is 2 s", eval: sqrtFn},
 		extremeFn("min", "min(a, b, …): the smallest, all of one dimension", func(a, b float64) bool { return a < b }),
 		extremeFn("max", "max(a, b, …): the largest, all of one dimension", func(a, b float64) bool { return a > b }),
+		harmonicBuiltin(),
+		erlangCBuiltin(),
 	} {
-		builtins[b.name] = b
-		builtinNames = append(builtinNames, b.name)
+		table[b.name] = b
 	}
-	sort.Strings(builtinNames)
+	return table
 }
 
 // plainFn makes a one-argument function of a plain number.
@@ -157,6 +195,9 @@ type FunctionInfo struct {
 	Body      string // ceil(total / per)
 	Doc       string // the comment after the definition
 	File      string // the file that defined it
+	Line      int    // the line that defined it
+	Source    string // where the formula comes from ("" for the session's own)
+	Year      int    // the source's year, 0 when unknown
 }
 
 // Functions lists the functions defined in the session, by name.
@@ -166,16 +207,25 @@ func (s *Session) Functions() []FunctionInfo {
 	for _, name := range sortedKeys(s.funcs) {
 		f := s.funcs[name]
 		sp := f.body.pos()
-		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file})
+		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file, Line: f.line, Source: f.source, Year: f.year})
 	}
 	return out
+}
+
+// BuiltinHelp is the line of help of a builtin function, if name is one.
+func BuiltinHelp(name string) (string, bool) {
+	b, ok := builtins()[name]
+	if !ok {
+		return "", false
+	}
+	return b.doc, true
 }
 
 // FunctionHelp lists the builtin functions with a line of help each.
 func FunctionHelp() []string {
 	out := make([]string, 0, len(builtinNames))
 	for _, n := range builtinNames {
-		out = append(out, builtins[n].doc)
+		out = append(out, builtins()[n].doc)
 	}
 	return out
 }

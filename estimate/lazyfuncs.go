@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -69,7 +70,17 @@ func (s *Session) loadFuncSource(fs *funcSource) {
 	saved, savedLine, savedAns := s.file, s.line, s.ans
 	defer func() { s.file, s.line, s.ans = saved, savedLine, savedAns }()
 	s.file = fs.file
+	source, year := "", ""
 	for i, line := range strings.Split(fs.src, "\n") {
+		if key, value, ok := metaLine(line); ok {
+			switch key {
+			case "source":
+				source, year = value, ""
+			case "year":
+				year = value
+			}
+			continue
+		}
 		st, err := parseLine(line)
 		if err != nil || st.kind != stmtFunc {
 			continue // the file's tests check that every definition parses
@@ -82,7 +93,22 @@ func (s *Session) loadFuncSource(fs *funcSource) {
 		if _, err := s.defineFunc(st, line, r); err != nil {
 			continue
 		}
+		f := s.funcs[st.name]
+		f.source = source
+		if y, err := strconv.Atoi(year); err == nil {
+			f.year = y
+		}
 	}
+}
+
+// metaLine reads a "#@ key: value" line of a data file.
+func metaLine(line string) (key, value string, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimSpace(line), "#@")
+	if !found {
+		return "", "", false
+	}
+	key, value, ok = strings.Cut(rest, ":")
+	return strings.TrimSpace(key), strings.TrimSpace(value), ok
 }
 
 // lazyFunctionNames are the names of functions not loaded yet, for

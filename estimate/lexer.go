@@ -30,11 +30,21 @@ type token struct {
 	glued bool
 }
 
-// scaleSuffixes are the letters that scale a number when glued to it and not
+// scaleSuffix reads the letters that scale a number when glued to it and not
 // followed by another letter: 300M, 1.5B, 10k. Lowercase m is deliberately
 // absent (it would be read as metres or minutes by someone).
-var scaleSuffixes = map[byte]float64{
-	'k': 1e3, 'K': 1e3, 'M': 1e6, 'B': 1e9, 'G': 1e9, 'T': 1e12,
+func scaleSuffix(c byte) (float64, bool) {
+	switch c {
+	case 'k', 'K':
+		return 1e3, true
+	case 'M':
+		return 1e6, true
+	case 'B', 'G':
+		return 1e9, true
+	case 'T':
+		return 1e12, true
+	}
+	return 0, false
 }
 
 // lex splits one line into tokens. Comments (# to the end) are dropped.
@@ -97,7 +107,7 @@ func lex(src string) ([]token, *Error) {
 			toks = append(toks, token{kind: tokIdent, text: src[i:j], sp: span{i, j}, glued: glued})
 			i = j
 			continue
-		case superscripts[r] != 0:
+		case superscript(r) != 0:
 			var err *Error
 			if toks, i, err = lexSuperscript(src, i, toks); err != nil {
 				return nil, err
@@ -277,7 +287,7 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 			"number %s is too small: it would be 0 (underflow)", text)
 	}
 	if i < len(src) {
-		if scale, ok := scaleSuffixes[src[i]]; ok && (i+1 == len(src) || !isIdentPartByte(src, i+1)) {
+		if scale, ok := scaleSuffix(src[i]); ok && (i+1 == len(src) || !isIdentPartByte(src, i+1)) {
 			v *= scale
 			i++
 		}
@@ -391,10 +401,27 @@ func digitValue(c byte) int {
 
 func digitName(d int) string { return strings.ToUpper(strconv.FormatInt(int64(d), 16)) }
 
-// superscripts are the superscript characters of a power: 3², s⁻¹.
-var superscripts = map[rune]byte{
-	'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
-	'⁻': '-', '⁺': '+',
+// superscript is the character a superscript of a power stands for (² is
+// 2, ⁻ is -), or 0: 3², s⁻¹.
+func superscript(r rune) byte {
+	switch r {
+	case '⁰':
+		return '0'
+	case '¹':
+		return '1'
+	case '²':
+		return '2'
+	case '³':
+		return '3'
+	case '⁻':
+		return '-'
+	case '⁺':
+		return '+'
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return byte('4' + r - '⁴')
+	}
+	return 0
 }
 
 // lexSuperscript reads a superscript power (², ⁻¹) as the tokens ^ and the
@@ -404,7 +431,7 @@ func lexSuperscript(src string, i int, toks []token) ([]token, int, *Error) {
 	var text []byte
 	for i < len(src) {
 		r, n := utf8.DecodeRuneInString(src[i:])
-		c := superscripts[r]
+		c := superscript(r)
 		if c == 0 || ((c == '-' || c == '+') && len(text) > 0) {
 			break
 		}

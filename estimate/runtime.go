@@ -38,7 +38,8 @@ var (
 	exprConfig *conf.Config
 	// programs caches compiled programs by their source. The source names
 	// only slots and node ids, so lines of the same shape share a program.
-	programs   = map[string]*vm.Program{}
+	// It is made on first use: nothing is built before a line needs it.
+	programs   map[string]*vm.Program
 	programsMu sync.Mutex
 )
 
@@ -102,8 +103,8 @@ func program(code string) (*vm.Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(programs) >= maxCachedPrograms {
-		clear(programs)
+	if programs == nil || len(programs) >= maxCachedPrograms {
+		programs = make(map[string]*vm.Program)
 	}
 	programs[code] = prog
 	return prog, nil
@@ -111,6 +112,12 @@ func program(code string) (*vm.Program, error) {
 
 // run evaluates a plan, recording every node's value in the plan.
 func (p *plan) run(depth int) (Quantity, *Error) {
+	return p.runWith(depth, p.k)
+}
+
+// runWith evaluates a plan with k as its known values: p.k, or a function
+// body's with the arguments of one call in the parameters' slots.
+func (p *plan) runWith(depth int, k []Quantity) (Quantity, *Error) {
 	if root := p.info[p.root]; root.height == 0 {
 		// A literal, a name or a unit: its value is already known, but a
 		// literal folded from a number and units (1e308 TB) can overflow.
@@ -122,21 +129,37 @@ func (p *plan) run(depth int) (Quantity, *Error) {
 	}
 	prog, err := program(p.code.String())
 	if err != nil {
+		// Never the generated program: it can be as long as the line.
 		return Quantity{}, errorAt(p.src, p.info[p.root].n.pos(), "please report this with the line that caused it",
-			"internal error compiling the expression: %v", err)
+			"internal error compiling the expression")
 	}
 	ctx := &evalCtx{p: p, depth: depth}
-	out, err := vm.Run(prog, exprEnv{C: ctx, K: p.k})
+	machine := p.scope.s.vm(depth)
+	out, err := machine.Run(prog, exprEnv{C: ctx, K: k})
+	// The stack would keep the run's values (samples) alive.
+	clear(machine.Stack[:cap(machine.Stack)])
 	if ctx.err != nil {
 		return Quantity{}, ctx.err
 	}
 	if err != nil {
 		return Quantity{}, errorAt(p.src, p.info[p.root].n.pos(), "please report this with the line that caused it",
-			"internal error evaluating the expression: %v", err)
+			"internal error evaluating the expression")
 	}
 	q := out.(Quantity)
-	p.info[p.root].q = q
+	if !p.body {
+		p.info[p.root].q = q
+	}
 	return q, nil
+}
+
+// vm is the session's machine for programs at a depth of user-function
+// calls: a run at one depth calls functions only at the next, so each
+// depth needs one, and reusing them spares an allocation per call.
+func (s *Session) vm(depth int) *vm.VM {
+	for len(s.vms) <= depth {
+		s.vms = append(s.vms, &vm.VM{})
+	}
+	return s.vms[depth]
 }
 
 func wrap1(f func(*evalCtx, int, Quantity) (Quantity, *Error)) func(...any) (any, error) {
@@ -165,6 +188,13 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 			err = ctx.errorf(id, "the numbers are beyond about 1.8e308; check the exponents", "the result is too large (overflow)")
 		}
 	}
+	if err == nil {
+		cost := 1
+		if q.S != nil {
+			cost = rangeSteps
+		}
+		err = ctx.charge(id, cost)
+	}
 	if err != nil {
 		if ctx.err == nil {
 			ctx.err = err
@@ -175,7 +205,9 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 	if q.S != nil && allEqual(q.S) {
 		q.V, q.S, q.src = q.S[0], nil, nil
 	}
-	ctx.p.info[id].q = q
+	if !ctx.p.body {
+		ctx.p.info[id].q = q
+	}
 	return q, nil
 }
 
@@ -230,7 +262,7 @@ func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 // (1 GB + 1 GiB): legal, and exact, but usually a slip.
 func (ctx *evalCtx) checkPrefixes(a, b Quantity, verb string) {
 	mixed := (a.hint&hintBinary != 0 && b.hint&hintDecimal != 0) || (a.hint&hintDecimal != 0 && b.hint&hintBinary != 0)
-	if mixed && a.D[dimInformation] != 0 {
+	if mixed && a.D[dimInformation] != 0 && !ctx.p.body {
 		ctx.p.warnings = append(ctx.p.warnings, fmt.Sprintf("%s decimal and binary units (%s and %s): they differ by 2.4%% per prefix step",
 			verb, ctx.show(a), ctx.show(b)))
 	}
@@ -328,17 +360,12 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 		return Quantity{}, ctx.errorf(id, "a function that calls itself never finishes: napkin has no conditionals",
 			"functions call each other more than %d deep", maxCallDepth)
 	}
-	params := make(map[string]Quantity, len(args))
-	for i, name := range f.params {
-		params[name] = args[i]
-	}
-	sc := &scope{s: ctx.p.scope.s, params: params}
-	body, err := compile(f.src, f.name+"()", f.body, sc)
-	if err == nil {
-		var q Quantity
-		if q, err = body.run(ctx.depth + 1); err == nil {
-			return q, nil
-		}
+	q, err := f.call(ctx.p.scope.s, ctx.depth+1, args)
+	switch {
+	case err == nil:
+		return q, nil
+	case stopped(err):
+		return Quantity{}, ctx.restate(id, err)
 	}
 	return Quantity{}, ctx.errorf(id, err.Hint, "in %s (defined on line %d: %s): %s",
 		f.name, f.line, trimmed(f.src, f.body), err.Msg)

@@ -3,6 +3,9 @@ package estimate
 import (
 	"math"
 	"strings"
+	"sync/atomic"
+
+	"github.com/expr-lang/expr/vm"
 )
 
 // Options configure a Session.
@@ -14,6 +17,11 @@ type Options struct {
 	// DefaultSeed and DefaultSamples.
 	Seed    uint64
 	Samples int
+	// MaxSteps is the work budget of each evaluated line: operator
+	// applications, calls, operations on samples. A line over it is an
+	// *Error wrapping ErrBudget. 0 means DefaultMaxSteps, generous enough
+	// for any real estimate.
+	MaxSteps int
 }
 
 // Session evaluates lines one after another: variables, functions and ans
@@ -36,6 +44,13 @@ type Session struct {
 	funcSources []*funcSource
 	ranges      []*rangeInfo
 	rangeIDs    map[string]int32
+	// steps is the work done so far by the line being evaluated; evalGen
+	// numbers the lines, and stopGen is the number of the line Interrupt
+	// stopped.
+	steps   int
+	vms     []*vm.VM
+	evalGen atomic.Uint64
+	stopGen atomic.Uint64
 }
 
 func (s *Session) seed() uint64 {
@@ -141,6 +156,7 @@ func (s *Session) Eval(src string) (*Result, error) {
 // comment-only line, and an *Error for bad input.
 func (s *Session) EvalLine(line int, src string) (*Result, error) {
 	s.line = line
+	s.startLine()
 	src = strings.TrimRight(src, "\r\n")
 	r, err := s.evalLine(line, src)
 	if err != nil {
@@ -213,7 +229,7 @@ func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Erro
 }
 
 func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Error) {
-	if _, ok := builtins[st.name]; ok {
+	if isBuiltin(st.name) {
 		return nil, errorAt(src, st.nameSp, "choose another name", "%s is a builtin function and cannot be redefined", st.name)
 	}
 	// Defining a function settles its name: a function file loaded later
@@ -268,7 +284,7 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			return (&plan{src: src, scope: sc}).unknown(n, suggest(n.name, sc.knownNames()), false)
 		case *call:
 			if _, ok := s.function(n.name); !ok && n.name != self.name {
-				if _, ok := builtins[n.name]; !ok {
+				if !isBuiltin(n.name) {
 					return errorAt(src, n.nameSp, "define it first, or check the spelling", "unknown function %q", n.name)
 				}
 			}

@@ -75,23 +75,40 @@ func abs(x int) int {
 	return x
 }
 
-// confusions are words people type that napkin deliberately does not
-// accept, with what to write instead.
-var confusions = map[string]string{
-	"m":    "napkin has no metres; write min for minutes, or M glued to a number for millions (10M)",
-	"b":    "write B (with a space, 5 B) for bytes, B glued to a number (5B) for billions, or bit for bits",
-	"mb":   "MB is megabytes, Mbit megabits, Mbps megabits per second",
-	"gb":   "GB is gigabytes, Gbit gigabits, Gbps gigabits per second",
-	"to":   "to is reserved for ranges; convert units with -> or in",
-	"mo":   "write month or months",
-	"mon":  "write month or months",
-	"yrs":  "write years",
-	"y":    "write year or years",
-	"d":    "write day or days",
-	"w":    "write week or weeks",
-	"k":    "glue k to the number for thousands: 10k",
-	"usd":  "write USD or $",
-	"sqrt": "sqrt is a function: sqrt(x)",
+// confusion says what to write instead of a word people type that napkin
+// deliberately does not accept (the word in lower case), or "".
+func confusion(word string) string {
+	switch word {
+	case "m":
+		return "napkin has no metres; write min for minutes, or M glued to a number for millions (10M)"
+	case "b":
+		return "write B (with a space, 5 B) for bytes, B glued to a number (5B) for billions, or bit for bits"
+	case "mb":
+		return "MB is megabytes, Mbit megabits, Mbps megabits per second"
+	case "gb":
+		return "GB is gigabytes, Gbit gigabits, Gbps gigabits per second"
+	case "to":
+		return "to is reserved for ranges; convert units with -> or in"
+	case "mo":
+		return "write month or months"
+	case "mon":
+		return "write month or months"
+	case "yrs":
+		return "write years"
+	case "y":
+		return "write year or years"
+	case "d":
+		return "write day or days"
+	case "w":
+		return "write week or weeks"
+	case "k":
+		return "glue k to the number for thousands: 10k"
+	case "usd":
+		return "write USD or $"
+	case "sqrt":
+		return "sqrt is a function: sqrt(x)"
+	}
+	return ""
 }
 
 // Suggest returns the name in known that name is most likely meant to be,

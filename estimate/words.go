@@ -46,7 +46,13 @@ var (
 
 // byteWords names the decimal prefixes a data unit may carry, for the
 // bit/byte messages: K is kilo, M mega, …
-var byteWords = map[byte]string{'K': "kilo", 'M': "mega", 'G': "giga", 'T': "tera", 'P': "peta", 'E': "exa", 'Z': "zetta", 'Y': "yotta"}
+func byteWord(p byte) (string, bool) {
+	i := strings.IndexByte("KMGTPEZY", p)
+	if i < 0 {
+		return "", false
+	}
+	return [...]string{"kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta"}[i], true
+}
 
 // bitByteHint is the message for a data unit that does not say bits or
 // bytes (Tb, kb, mbit) or says it two ways (MBps): napkin names the units
@@ -59,7 +65,7 @@ func bitByteHint(name string) (hint string, dropSuggestion bool) {
 	if p >= 'a' && p <= 'z' {
 		p -= 'a' - 'A'
 	}
-	word, ok := byteWords[p]
+	word, ok := byteWord(p)
 	if !ok {
 		return "", false
 	}
@@ -82,7 +88,7 @@ func bitByteHint(name string) (hint string, dropSuggestion bool) {
 // number before it (1 when unknown), for hints such as write 42 days.
 func (p *plan) notALabel(n *ident, head float64) *Error {
 	name := n.name
-	if confusions[strings.ToLower(name)] != "" {
+	if confusion(strings.ToLower(name)) != "" {
 		return nil // a curated message says it better (m, k, mb)
 	}
 	for _, cand := range withoutPlural(strings.ToLower(name)) {

@@ -62,11 +62,19 @@ func (s *Set) filter(durations bool) []*estimate.Constant {
 // scott2020.dc_rtt).
 func (s *Set) Library() estimate.Library { return &library{set: s} }
 
+// Nothing here is built when napkin starts: the index on first use, the
+// loaded sets as they are asked for.
 var (
-	loaded   = map[string]*Set{}
-	loadedMu sync.Mutex
-	index    = sync.OnceValue(buildIndex)
+	loaded    map[string]*Set
+	loadedMu  sync.Mutex
+	indexOnce sync.Once
+	theIndex  *fileIndex
 )
+
+func index() *fileIndex {
+	indexOnce.Do(func() { theIndex = buildIndex() })
+	return theIndex
+}
 
 // fileIndex is what the data files declare, read without evaluating them,
 // so that listing names and suggesting them costs almost nothing.
@@ -129,6 +137,9 @@ func Get(name string) (*Set, error) {
 	s, err := load(name)
 	if err != nil {
 		return nil, err
+	}
+	if loaded == nil {
+		loaded = map[string]*Set{}
 	}
 	loaded[name] = s
 	return s, nil

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/napkin-calc/napkin/estimate"
 )
@@ -40,14 +41,50 @@ type entry struct {
 // NewChecker starts a lint of one script.
 func NewChecker() *Checker { return &Checker{deps: map[string]map[string]bool{}} }
 
+// wordPatterns are the words that mark a figure as storage, memory,
+// replicated or sized for the peak. They are compiled the first time a
+// script is checked, not when napkin starts.
+type wordPatterns struct {
+	replica, peak, storage, memory *regexp.Regexp
+}
+
 var (
-	replicaWords = regexp.MustCompile(`(?i)replica|replication|copies`)
-	peakWords    = regexp.MustCompile(`(?i)peak`)
-	storageWords = regexp.MustCompile(`(?i)storage|stored|total`)
-	memoryWords  = regexp.MustCompile(`(?i)memory|cache|ram`) // memory is not stored data
-	periodUnits  = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true}
-	monthSeconds = map[float64]string{2.5e6: "2.5M s is the system-design-primer's month", 2.592e6: "2,592,000 s is a 30-day month"}
+	wordsOnce sync.Once
+	theWords  *wordPatterns
 )
+
+func words() *wordPatterns {
+	wordsOnce.Do(func() {
+		theWords = &wordPatterns{
+			replica: regexp.MustCompile(`(?i)replica|replication|copies`),
+			peak:    regexp.MustCompile(`(?i)peak`),
+			storage: regexp.MustCompile(`(?i)storage|stored|total`),
+			memory:  regexp.MustCompile(`(?i)memory|cache|ram`), // memory is not stored data
+		}
+	})
+	return theWords
+}
+
+// isPeriodUnit reports whether a name is a unit of a period a count is
+// often given per.
+func isPeriodUnit(name string) bool {
+	switch name {
+	case "day", "days", "week", "weeks", "month", "months", "year", "years":
+		return true
+	}
+	return false
+}
+
+// monthSeconds says which month a literal number of seconds is, or "".
+func monthSeconds(v float64) string {
+	switch v {
+	case 2.5e6:
+		return "2.5M s is the system-design-primer's month"
+	case 2.592e6:
+		return "2,592,000 s is a 30-day month"
+	}
+	return ""
+}
 
 // Add records a line's result; comment is the line's own comment, which
 // may explain away a warning (a storage line that says "3 replicas").
@@ -74,7 +111,7 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 		c.warnings = append(c.warnings, Warning{r.Line, w, hint})
 	}
 	for _, v := range r.Literals {
-		if what, ok := monthSeconds[v]; ok && !strings.Contains(strings.ToLower(comment), "month") {
+		if what := monthSeconds(v); what != "" && !strings.Contains(strings.ToLower(comment), "month") {
 			c.warnings = append(c.warnings, Warning{r.Line, fmt.Sprintf("%s; napkin's month is 2,628,000 s (730 h)", what),
 				"write month, or say in a comment which month you mean"})
 		}
@@ -84,14 +121,15 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 // Warnings reports what the script left out, in line order.
 func (c *Checker) Warnings() []Warning {
 	out := append([]Warning{}, c.warnings...)
+	w := words()
 	for i, e := range c.lines {
 		name := e.r.Name
 		switch {
 		case name == "":
-		case e.r.Dimension == "data" && storageWords.MatchString(name+" "+e.comment) && !memoryWords.MatchString(name) && !c.covered(i, replicaWords):
+		case e.r.Dimension == "data" && w.storage.MatchString(name+" "+e.comment) && !w.memory.MatchString(name) && !c.covered(i, w.replica):
 			out = append(out, Warning{e.r.Line, fmt.Sprintf("%s is a storage figure with no replication factor", name),
 				"multiply by replication (3 copies is usual), or say in a comment why there is none"})
-		case e.r.Dimension == "1/time" && len(e.r.Uses) > 0 && c.fromPeriod(e) && !c.isInput(e) && !c.covered(i, peakWords):
+		case e.r.Dimension == "1/time" && len(e.r.Uses) > 0 && c.fromPeriod(e) && !c.isInput(e) && !c.covered(i, w.peak):
 			out = append(out, Warning{e.r.Line, fmt.Sprintf("%s is an average over a day; nothing sizes it for the peak", name),
 				"multiply by a peak factor (peak_factor, 2x to 5x is usual) for the servers"})
 		}
@@ -130,7 +168,7 @@ func (c *Checker) covered(i int, words *regexp.Regexp) bool {
 // week, month, year).
 func (c *Checker) fromPeriod(e *entry) bool {
 	for d := range e.deps {
-		if periodUnits[d] {
+		if isPeriodUnit(d) {
 			return true
 		}
 	}

@@ -27,15 +27,27 @@ var scaleWords = []string{"", "thousand", "million", "billion", "trillion", "qua
 var binaryNames = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
 var decimalNames = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB"}
 
-var powerNotes = map[int]string{
-	7:  "ASCII",
-	8:  "one byte's values",
-	16: "ports; a uint16",
-	24: "24-bit colour",
-	32: "IPv4 addresses; a uint32",
-	48: "MAC addresses",
-	63: "the largest int64 + 1",
-	64: "a uint64",
+// powerNote says what 2^n is known for, or "".
+func powerNote(n int) string {
+	switch n {
+	case 7:
+		return "ASCII"
+	case 8:
+		return "one byte's values"
+	case 16:
+		return "ports; a uint16"
+	case 24:
+		return "24-bit colour"
+	case 32:
+		return "IPv4 addresses; a uint32"
+	case 48:
+		return "MAC addresses"
+	case 63:
+		return "the largest int64 + 1"
+	case 64:
+		return "a uint64"
+	}
+	return ""
 }
 
 // PowerOfTwo describes 2^n for 0 ≤ n ≤ 64.
@@ -44,7 +56,7 @@ func PowerOfTwo(n int) (Power, error) {
 		return Power{}, fmt.Errorf("powers of two run from 0 to 64, not %d", n)
 	}
 	exact := new(big.Int).Lsh(big.NewInt(1), uint(n))
-	p := Power{N: n, Exact: humanize.BigComma(exact), Note: powerNotes[n]}
+	p := Power{N: n, Exact: humanize.BigComma(exact), Note: powerNote(n)}
 	k := n / 10 // the prefix step: 2^(10k) ≈ 10^(3k)
 	v := math.Ldexp(1, n)
 	scaled := v / math.Pow(1000, float64(k))

@@ -25,7 +25,26 @@ type Group struct {
 // groupNames are the data files, in the order they are listed.
 var groupNames = []string{"capacity", "cost"}
 
-var groups = sync.OnceValues(func() ([]*Group, error) {
+// The files are read on first use, never when napkin starts.
+var (
+	groupsOnce sync.Once
+	theGroups  []*Group
+	groupsErr  error
+	namesOnce  sync.Once
+	theNames   map[string]bool
+)
+
+func groups() ([]*Group, error) {
+	groupsOnce.Do(func() { theGroups, groupsErr = loadGroups() })
+	return theGroups, groupsErr
+}
+
+func names() map[string]bool {
+	namesOnce.Do(func() { theNames = readNames() })
+	return theNames
+}
+
+func loadGroups() ([]*Group, error) {
 	var out []*Group
 	for _, name := range groupNames {
 		data, err := dataFS.ReadFile("data/" + name + ".napkin")
@@ -39,7 +58,7 @@ var groups = sync.OnceValues(func() ([]*Group, error) {
 		out = append(out, &Group{Name: name, Title: f.Meta["title"], File: f})
 	}
 	return out, nil
-})
+}
 
 // Groups returns the constant files, parsed once.
 func Groups() ([]*Group, error) { return groups() }
@@ -50,7 +69,7 @@ func Library() estimate.Library { return lib{} }
 
 type lib struct{}
 
-var names = sync.OnceValue(func() map[string]bool {
+func readNames() map[string]bool {
 	// Read the names without evaluating anything: suggestions need them
 	// on every unknown word.
 	out := map[string]bool{}
@@ -63,7 +82,7 @@ var names = sync.OnceValue(func() map[string]bool {
 		}
 	}
 	return out
-})
+}
 
 func (lib) Lookup(name string) (*estimate.Constant, bool) {
 	if !names()[name] {

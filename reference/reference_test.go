@@ -1,6 +1,7 @@
 package reference
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,6 +43,64 @@ func TestFormulasTestThemselves(t *testing.T) {
 		if f.Doc == "" {
 			t.Errorf("%s has no help comment", f.Name)
 		}
+	}
+	// Loaded the lazy way, as sessions do, each formula carries the source
+	// and year of the "#@" lines above it.
+	lazy := estimate.NewSession(estimate.Options{})
+	LoadFormulas(lazy)
+	got := map[string]estimate.FunctionInfo{}
+	for _, f := range lazy.Functions() {
+		got[f.Name] = f
+	}
+	if len(got) != len(fs) {
+		t.Errorf("%d formulas loaded lazily, %d by running the file", len(got), len(fs))
+	}
+	for name, want := range map[string]string{
+		"fanout_slow":          "2013 Jeffrey Dean and Luiz André Barroso",
+		"backoff_total":        "2015 Marc Brooker",
+		"sliding_window_count": "2020 Alex Xu",
+		"sliding_log_memory":   "0 Grokking",
+		"series":               "0 ",
+		"concurrency":          "1961 John D. C. Little",
+	} {
+		f := got[name]
+		if have := fmt.Sprintf("%d %s", f.Year, f.Source); !strings.HasPrefix(have, want) {
+			t.Errorf("%s: source %q, want %q…", name, have, want)
+		}
+	}
+}
+
+// TestCanonFigures checks the formulas against figures their sources
+// publish, shown as a user sees them.
+func TestCanonFigures(t *testing.T) {
+	s := estimate.NewSession(estimate.Options{})
+	s.AddLibrary(Library())
+	LoadFormulas(s)
+	for line, want := range map[string]string{
+		"mm1_wait(0.9/s, 1 s)":                                       "9 s",
+		"round(fanout_slow(99%, 100) * 100)":                         "63",
+		"retry_amplification(3, 5)":                                  "1,024",
+		"fixed_window_burst(5 / min) -> /min":                        "10 /min",
+		"sliding_window_count(5, 3, 30%)":                            "6.5",
+		"1M * sliding_log_memory(500, 24 bytes, 28 bytes)":           "12.028 GB",
+		"ec_overhead(6, 3)":                                          "1.5",
+		"backoff_total(100 ms, 1 s, 6)":                              "3.5 s",
+		"db_load(10k qps, 90%)":                                      "1,000 /s",
+		"bdp(1 Gbps, 100 ms) -> MB":                                  "12.5 MB",
+		"hot_key_replicas(zipf_top_share(1, 1M) * 5M qps, 100k qps)": "4",
+	} {
+		r, err := s.Eval(line)
+		if err != nil {
+			t.Errorf("%s: %v", line, err)
+			continue
+		}
+		if r.Text != want {
+			t.Errorf("%s = %s, want %s", line, r.Text, want)
+		}
+	}
+	// A queue past its capacity is an error, not a negative wait.
+	if _, err := s.Eval("mm1_wait(2/s, 1 s)"); err == nil || !strings.Contains(err.Error(), "never empties") {
+		t.Errorf("an unstable queue: %v", err)
 	}
 }
 

@@ -19,12 +19,17 @@ type ioStreams struct {
 
 func systemStreams() *ioStreams {
 	_, noColor := os.LookupEnv("NO_COLOR")
+	outTTY := isTerminal(os.Stdout)
+	out := newStdout(os.Stdout, !outTTY)
+	if stdoutWasClosed() {
+		out.err = errStdoutClosed
+	}
 	return &ioStreams{
-		In:     os.Stdin,
-		Out:    os.Stdout,
-		ErrOut: os.Stderr,
+		In:     &flushFirst{out: out, r: os.Stdin},
+		Out:    out,
+		ErrOut: &flushFirst{out: out, w: os.Stderr},
 		InTTY:  isTerminal(os.Stdin),
-		OutTTY: isTerminal(os.Stdout),
+		OutTTY: outTTY,
 		Color:  !noColor && os.Getenv("TERM") != "dumb" && isTerminal(os.Stdout) && isTerminal(os.Stderr),
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/frontend"
 	"github.com/napkin-calc/napkin/latency"
 	"github.com/spf13/cobra"
 )
@@ -123,25 +124,8 @@ func sourceLine(source string, year int) string {
 }
 
 // constantJSON is the JSON contract of a reference constant.
-type constantJSONObject struct {
-	Set         string  `json:"set,omitempty"`
-	Group       string  `json:"group,omitempty"`
-	Name        string  `json:"name"`
-	Description string  `json:"description"`
-	Value       float64 `json:"value"`
-	Unit        string  `json:"unit"`
-	Display     string  `json:"display"`
-	Expr        string  `json:"expr"`
-	Source      string  `json:"source"`
-	Year        int     `json:"year,omitempty"`
-	Note        string  `json:"note,omitempty"`
-	Human       string  `json:"human_scale,omitempty"`
-}
-
-func constantJSON(set string, c *estimate.Constant, human string) constantJSONObject {
-	d := estimate.Format(c.Value, 0)
-	return constantJSONObject{Set: set, Name: c.Name, Description: c.Description, Value: d.Value, Unit: d.Unit,
-		Display: d.Text, Expr: c.Expr, Source: c.Source, Year: c.Year, Note: c.Note, Human: human}
+func constantJSON(set string, c *estimate.Constant, human string) frontend.Constant {
+	return frontend.NewConstant(set, c, human)
 }
 
 func newLatencyCompareCmd(streams *ioStreams, p *printer, opts *globalOptions, lo *latencyOptions) *cobra.Command {
@@ -162,9 +146,9 @@ func newLatencyCompareCmd(streams *ioStreams, p *printer, opts *globalOptions, l
 			}
 			if opts.JSON {
 				p.json(struct {
-					A     constantJSONObject `json:"a"`
-					B     constantJSONObject `json:"b"`
-					Ratio float64            `json:"ratio"`
+					A     frontend.Constant `json:"a"`
+					B     frontend.Constant `json:"b"`
+					Ratio float64           `json:"ratio"`
 				}{constantJSON(set.Name, c.A, ""), constantJSON(set.Name, c.B, ""), c.Ratio})
 				return nil
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/frontend"
 	"github.com/napkin-calc/napkin/presets"
 	"github.com/spf13/cobra"
 )
@@ -54,18 +55,7 @@ Nothing is recorded unless you ask with --history FILE.`,
 }
 
 // practiceAnswer is one graded answer, in the JSON result.
-type practiceAnswer struct {
-	Question string  `json:"question"`
-	Name     string  `json:"name"`
-	Answer   string  `json:"answer"`
-	Value    float64 `json:"value,omitempty"`
-	Unit     string  `json:"unit,omitempty"`
-	Expected string  `json:"expected"`
-	ExpValue float64 `json:"expected_value"`
-	ExpUnit  string  `json:"expected_unit"`
-	Factor   float64 `json:"factor,omitempty"`
-	Grade    string  `json:"grade"`
-}
+type practiceAnswer = frontend.PracticeAnswer
 
 type practiceResult struct {
 	Time    string           `json:"time,omitempty"`

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/frontend"
 )
 
 // printer writes results and errors in the three forms napkin has: the
@@ -16,64 +18,28 @@ type printer struct {
 	opts      *globalOptions
 	lastWasML bool // the previous block had several lines
 	printed   bool
+	failed    bool   // an error was reported outside the command's own exit code
 	file      string // the script being run, "" for an expression
 }
 
-// jsonResult is the JSON contract of one evaluated line.
-type jsonResult struct {
-	File      string   `json:"file,omitempty"`
-	Line      int      `json:"line"`
-	Input     string   `json:"input"`
-	Kind      string   `json:"kind"`
-	Name      string   `json:"name,omitempty"`
-	Value     *float64 `json:"value,omitempty"`
-	Unit      *string  `json:"unit,omitempty"`
-	Display   string   `json:"display"`
-	Approx    bool     `json:"approx,omitempty"`
-	Dimension string   `json:"dimension,omitempty"`
-	Steps     []string `json:"steps,omitempty"`
-	// For a range: value is the median; these add the 90% interval and
-	// the mean (and, with --stats, the rest).
-	P1   *float64 `json:"p1,omitempty"`
-	P5   *float64 `json:"p5,omitempty"`
-	P25  *float64 `json:"p25,omitempty"`
-	P50  *float64 `json:"p50,omitempty"`
-	P75  *float64 `json:"p75,omitempty"`
-	P95  *float64 `json:"p95,omitempty"`
-	P99  *float64 `json:"p99,omitempty"`
-	Mean *float64 `json:"mean,omitempty"`
-	SD   *float64 `json:"sd,omitempty"`
-}
-
-// jsonError is the JSON contract of an error.
-type jsonError struct {
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Input  string `json:"input"`
-	Error  string `json:"error"`
-	Hint   string `json:"hint,omitempty"`
-}
-
+// json prints v as one JSON line. A value JSON cannot hold (an infinity)
+// is an error, never a silently missing line.
 func (p *printer) json(v any) {
-	enc := json.NewEncoder(p.io.Out)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		p.errorLine("cannot print a result as JSON: " + err.Error())
+		p.hintLine("please report this at the project's issue tracker, with the input that caused it")
+		p.failed = true
+		return
+	}
+	_, _ = p.io.Out.Write(b.Bytes()) // a failed write is reported at the end of the run
 }
 
 func (p *printer) result(r *estimate.Result) {
 	if p.opts.JSON {
-		j := jsonResult{File: p.file, Line: r.Line, Input: r.Input, Kind: string(r.Kind), Name: r.Name, Display: r.Text, Steps: r.Steps}
-		if r.Kind == estimate.KindExpression || r.Kind == estimate.KindAssignment {
-			v, u := r.Value, r.Unit
-			j.Value, j.Unit, j.Approx, j.Dimension = &v, &u, r.Approx, r.Dimension
-			if d := r.Distribution(); d != nil {
-				j.Value, j.P5, j.P50, j.P95, j.Mean = &d.P50, &d.P5, &d.P50, &d.P95, &d.Mean
-				if p.opts.Ranges.Stats {
-					j.P1, j.P25, j.P75, j.P99, j.SD = &d.P1, &d.P25, &d.P75, &d.P99, &d.SD
-				}
-			}
-		}
+		j := frontend.NewResult(r, p.file, p.opts.Ranges.Stats, nil)
 		p.json(j)
 		return
 	}
@@ -174,7 +140,7 @@ func (p *printer) rangeExtras(r *estimate.Result, indent string) []string {
 // and a caret under the culprit, then the hint.
 func (p *printer) evalError(e *estimate.Error) {
 	if p.opts != nil && p.opts.JSON {
-		p.json(jsonError{File: e.File, Line: e.Line, Column: e.Column, Input: e.Source, Error: e.Msg, Hint: e.Hint})
+		p.json(frontend.NewError(e))
 		return
 	}
 	p.positionedError(e.Position(), e, "    ")

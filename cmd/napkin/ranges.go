@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/frontend"
 )
 
 // rangeOptions are the flags for results that are ranges.
@@ -19,44 +20,9 @@ type rangeOptions struct {
 
 const sparkBuckets = 20
 
-// bins counts samples (sorted, in the display unit) into n bins spanning
-// the 1st to 99th percentile, log-spaced when every value is positive.
-func bins(d *estimate.Dist, n int) (edges []float64, counts []int) {
-	lo, hi := d.P1, d.P99
-	logScale := lo > 0
-	if hi <= lo {
-		hi = lo + 1
-	}
-	edge := func(i int) float64 {
-		f := float64(i) / float64(n)
-		if logScale {
-			return math.Exp(math.Log(lo) + f*(math.Log(hi)-math.Log(lo)))
-		}
-		return lo + f*(hi-lo)
-	}
-	edges = make([]float64, n+1)
-	for i := range edges {
-		edges[i] = edge(i)
-	}
-	counts = make([]int, n)
-	for _, v := range d.Samples {
-		if v < lo || v > hi {
-			continue
-		}
-		var f float64
-		if logScale {
-			f = (math.Log(v) - math.Log(lo)) / (math.Log(hi) - math.Log(lo))
-		} else {
-			f = (v - lo) / (hi - lo)
-		}
-		counts[min(n-1, int(f*float64(n)))]++
-	}
-	return edges, counts
-}
-
 // sparkline draws a distribution in one line of block characters.
 func sparkline(d *estimate.Dist) string {
-	_, counts := bins(d, sparkBuckets)
+	_, counts := frontend.Bins(d, sparkBuckets)
 	peak := 0
 	for _, c := range counts {
 		peak = max(peak, c)
@@ -71,7 +37,7 @@ func sparkline(d *estimate.Dist) string {
 
 // histogram draws a distribution as rows of bars, one per bin.
 func (p *printer) histogram(d *estimate.Dist) []string {
-	edges, counts := bins(d, sparkBuckets)
+	edges, counts := frontend.Bins(d, sparkBuckets)
 	peak := 0
 	for _, c := range counts {
 		peak = max(peak, c)

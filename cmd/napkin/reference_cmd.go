@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/latency"
@@ -131,6 +133,10 @@ explain that one.`,
 	}
 }
 
+// maxListedSignature is the longest signature the listing shows whole, so
+// that the help beside it keeps room.
+const maxListedSignature = 32
+
 // refGroup is a titled list of constants, for the listing.
 type refGroup struct {
 	name, title string
@@ -173,6 +179,13 @@ func listRefs(streams *ioStreams, p *printer, opts *globalOptions, set *latency.
 		tab.write(w)
 	}
 	funcs := session.Functions()
+	// In the order of their files, where related formulas sit together.
+	sort.SliceStable(funcs, func(i, j int) bool {
+		if funcs[i].File != funcs[j].File {
+			return funcs[i].File < funcs[j].File
+		}
+		return funcs[i].Line < funcs[j].Line
+	})
 	if opts.JSON {
 		for _, f := range funcs {
 			p.json(functionJSON("formulas", f))
@@ -182,11 +195,25 @@ func listRefs(streams *ioStreams, p *printer, opts *globalOptions, set *latency.
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, streams.style(styleBold, "Formulas (reference/formulas.napkin)"))
 	tab := newTable(streams, "  function", "what")
-	tab.flexible = 1
+	tab.flexible, tab.wrap = 1, true
+	lastSource := ""
 	for _, f := range funcs {
-		tab.add("  "+f.Signature, f.Doc)
+		switch {
+		case f.Source == lastSource:
+		case f.Source != "":
+			tab.addLine("  " + yearFirst(f.Source, f.Year))
+		default:
+			tab.addLine("  [no source: arithmetic]")
+		}
+		lastSource = f.Source
+		sig := f.Signature
+		if utf8.RuneCountInString(sig) > maxListedSignature {
+			sig = f.Name + "(…)" // napkin ref NAME shows the parameters
+		}
+		tab.add("  "+sig, f.Doc)
 	}
 	tab.write(w)
+	fmt.Fprintln(w, streams.style(styleDim, "napkin ref NAME explains one; the builtin functions (ceil, harmonic, erlang_c, …) are in napkin help language."))
 }
 
 func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latency.Set, groups []*reference.Group, session *estimate.Session, name string) error {
@@ -198,8 +225,23 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 				return nil
 			}
 			fmt.Fprintf(w, "%s = %s\n  %s\n", streams.style(styleBold, f.Signature), f.Body, f.Doc)
+			if f.Source != "" {
+				fmt.Fprintf(w, "  %s\n", sourceLine(f.Source, f.Year))
+			}
 			return nil
 		}
+	}
+	if doc, ok := estimate.BuiltinHelp(name); ok {
+		if opts.JSON {
+			p.json(struct {
+				Name    string `json:"name"`
+				Builtin bool   `json:"builtin"`
+				Doc     string `json:"description"`
+			}{name, true, doc})
+			return nil
+		}
+		fmt.Fprintf(w, "%s  (builtin)\n", streams.style(styleBold, doc))
+		return nil
 	}
 	var found *estimate.Constant
 	for _, g := range refGroups(set, groups) {
@@ -260,10 +302,12 @@ type functionJSONObject struct {
 	Signature string `json:"signature"`
 	Body      string `json:"body"`
 	Doc       string `json:"description"`
+	Source    string `json:"source,omitempty"`
+	Year      int    `json:"year,omitempty"`
 }
 
 func functionJSON(group string, f estimate.FunctionInfo) functionJSONObject {
-	return functionJSONObject{group, f.Name, f.Signature, f.Body, f.Doc}
+	return functionJSONObject{group, f.Name, f.Signature, f.Body, f.Doc, f.Source, f.Year}
 }
 
 // yearFirst is a source line that keeps its year when it is cut to fit.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -46,8 +45,33 @@ func Main() int {
 	return run(os.Args[1:], systemStreams())
 }
 
-func run(args []string, io *ioStreams) (code int) {
-	p := &printer{io: io}
+func run(args []string, streams *ioStreams) int {
+	out, ok := streams.Out.(*stdout)
+	if !ok {
+		copied := *streams
+		out = newStdout(streams.Out, false)
+		copied.Out = out
+		streams = &copied
+	}
+	p := &printer{io: streams}
+	code := runCommand(args, streams, p)
+	if err := out.Flush(); err != nil {
+		p.errorLine("cannot write standard output: " + unwrapPathError(err).Error())
+		hint := "check that the disk is not full"
+		if errors.Is(err, errStdoutClosed) {
+			hint = "give napkin somewhere to write: > FILE, or > /dev/null to discard the output"
+		}
+		p.hintLine(hint)
+		return exitUsage
+	}
+	if code == exitOK && p.failed {
+		return exitEval
+	}
+	return code
+}
+
+// runCommand runs the command line and returns its exit code.
+func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 	defer func() {
 		// No Go stack trace may reach a user: report and exit cleanly.
 		if r := recover(); r != nil {
@@ -81,7 +105,11 @@ func run(args []string, io *ioStreams) (code int) {
 	}
 }
 
-var negativeNumber = regexp.MustCompile(`^-[0-9.(]`)
+// negativeNumber reports whether an argument starts like a negative
+// number or expression: -5, -.5, -(2+3).
+func negativeNumber(a string) bool {
+	return len(a) >= 2 && a[0] == '-' && (a[1] >= '0' && a[1] <= '9' || a[1] == '.' || a[1] == '(')
+}
 
 // protectNegativeNumbers lets `napkin -5 + 3` work: an argument that starts
 // with a minus and a digit is an expression, not a flag, so -- is inserted
@@ -91,7 +119,7 @@ func protectNegativeNumbers(args []string) []string {
 		if a == "--" {
 			return args
 		}
-		if negativeNumber.MatchString(a) {
+		if negativeNumber(a) {
 			out := append([]string{}, args[:i]...)
 			out = append(out, "--")
 			return append(out, args[i:]...)
@@ -151,7 +179,7 @@ See 'napkin help language' for the language.`,
 	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
-		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newLanguageHelp())
+		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
 	return root
 }
 

@@ -1,0 +1,69 @@
+package estimate
+
+import "github.com/dustin/go-humanize"
+
+// Every line has a work budget, so that every input ends in bounded time:
+// a chain of functions that each call the next twice (f40(1) makes 2^40
+// calls) stops with an error instead of running for ever. The work is
+// counted in steps: an operator applied to exact values, or a call, is one
+// step; an operation on a range touches every sample and costs rangeSteps.
+
+// DefaultMaxSteps is the work budget of a line unless Options.MaxSteps sets
+// another: a few seconds of work at most, and thousands of times what any
+// real estimate needs (a long line of arithmetic is tens of steps).
+const DefaultMaxSteps = 1_000_000
+
+// rangeSteps is the cost of one operation on a range (a sample vector):
+// sample arithmetic runs about a hundred times faster per value than an
+// interpreted step, so an operation on the default 100,000 samples counts
+// as a thousand steps; more samples, chosen with Options.Samples, cost the
+// same number of steps.
+const rangeSteps = 1_000
+
+func (s *Session) maxSteps() int {
+	if s.opts.MaxSteps <= 0 {
+		return DefaultMaxSteps
+	}
+	return s.opts.MaxSteps
+}
+
+// Interrupt makes the evaluation running now (if any) end soon with a
+// positioned *Error that wraps ErrInterrupted. A line evaluated after the
+// call is not affected. Safe to call from any goroutine.
+func (s *Session) Interrupt() { s.stopGen.Store(s.evalGen.Load()) }
+
+// startLine resets the work budget and makes the line interruptible.
+func (s *Session) startLine() {
+	s.steps = 0
+	s.evalGen.Add(1)
+}
+
+// charge counts cost steps of work for node id, and stops the line when
+// its budget is spent or it was interrupted.
+func (ctx *evalCtx) charge(id, cost int) *Error {
+	s := ctx.p.scope.s
+	s.steps += cost
+	if s.stopGen.Load() == s.evalGen.Load() {
+		err := ctx.errorf(id, "", "interrupted")
+		err.cause = ErrInterrupted
+		return err
+	}
+	if s.steps > s.maxSteps() {
+		err := ctx.errorf(id, "a function that calls another twice doubles the work at every level: write 2 * f(x) rather than f(x) + f(x), or use fewer levels",
+			"this line needs more than %s steps of work, napkin's limit for one line", humanize.Comma(int64(s.maxSteps())))
+		err.cause = ErrBudget
+		return err
+	}
+	return nil
+}
+
+// stopped reports whether err ended the line for lack of budget or an
+// interrupt, rather than for something wrong in it.
+func stopped(err *Error) bool { return err != nil && err.cause != nil }
+
+// restate is err re-positioned at node id of ctx's line, keeping its cause.
+func (ctx *evalCtx) restate(id int, err *Error) *Error {
+	e := ctx.errorf(id, err.Hint, "%s", err.Msg)
+	e.cause = err.cause
+	return e
+}

@@ -1,0 +1,147 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+)
+
+// The builtins here are sums that napkin's language cannot write (it has no
+// loops): the generalised harmonic number behind the Zipf distribution and
+// the Erlang C formula behind the M/M/c queue. Each does bounded work: the
+// harmonic number in constant time whatever n, Erlang C in time linear in
+// the number of servers, with a cap on servers × samples.
+
+// maxErlangWork bounds the steps of one erlang_c call: servers summed over
+// the samples of a range. A million servers as a single number, or a few
+// hundred over a range's samples.
+const maxErlangWork = 50_000_000
+
+// maxErlangServers is the most servers erlang_c takes.
+const maxErlangServers = 1_000_000
+
+// harmonicDirect is the n up to which harmonic sums term by term; above it,
+// the first terms are summed and the tail is the Euler–Maclaurin formula,
+// accurate to about 1e-12 relative.
+const harmonicDirect = 64
+
+func harmonicBuiltin() *builtin {
+	return &builtin{name: "harmonic", minArgs: 2, maxArgs: 2, usage: "harmonic(n, s)",
+		doc: "harmonic(n, s): 1 + 1/2^s + … + 1/n^s, the sum under a Zipf distribution; harmonic(1M, 1) is 14.39",
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			n, s := a[0], a[1]
+			for i, x := range a {
+				if !x.D.IsZero() {
+					return Quantity{}, ctx.operandError(id, i, "pass a count of keys and an exponent",
+						"harmonic needs plain numbers, not %s [%s]", ctx.show(x), x.D)
+				}
+			}
+			for i := 0; i < max(len(n.S), 1); i++ {
+				v := n.at(i)
+				if v < 0 || v != math.Trunc(v) || v > 1e15 {
+					return Quantity{}, ctx.operandError(id, 0, "round it first, e.g. harmonic(floor(keys), 1)",
+						"harmonic needs a whole number n from 0 to 1e15, not %s", ctx.show(n))
+				}
+			}
+			for i := 0; i < max(len(s.S), 1); i++ {
+				if v := s.at(i); v < 0 || v > 100 {
+					return Quantity{}, ctx.operandError(id, 1, "Zipf exponents are usually between 0.5 and 1.5",
+						"harmonic needs an exponent s from 0 to 100, not %s", ctx.show(s))
+				}
+			}
+			v, samples, src := zip(n, s, harmonic)
+			return Quantity{V: v, S: samples, src: src}, nil
+		}}
+}
+
+// harmonic is H(n, s) = Σ_{i=1}^{n} i^-s for a whole n ≥ 0 and s ≥ 0.
+func harmonic(n, s float64) float64 {
+	if n <= harmonicDirect {
+		sum := 0.0
+		for i := n; i >= 1; i-- { // smallest terms first
+			sum += math.Pow(i, -s)
+		}
+		return sum
+	}
+	const m = 10.0
+	head := 0.0
+	for i := m - 1; i >= 1; i-- {
+		head += math.Pow(i, -s)
+	}
+	// Σ_{i=m}^{n} f(i) ≈ ∫_m^n f + (f(m)+f(n))/2 + Σ_k B_2k/(2k)! (f^(2k−1)(n) − f^(2k−1)(m)).
+	f := func(x float64) float64 { return math.Pow(x, -s) }
+	var integral float64
+	if s == 1 {
+		integral = math.Log(n / m)
+	} else {
+		integral = (math.Pow(n, 1-s) - math.Pow(m, 1-s)) / (1 - s)
+	}
+	d1 := func(x float64) float64 { return -s * math.Pow(x, -s-1) }
+	d3 := func(x float64) float64 { return -s * (s + 1) * (s + 2) * math.Pow(x, -s-3) }
+	d5 := func(x float64) float64 { return -s * (s + 1) * (s + 2) * (s + 3) * (s + 4) * math.Pow(x, -s-5) }
+	tail := integral + (f(m)+f(n))/2 +
+		(d1(n)-d1(m))/12 - (d3(n)-d3(m))/720 + (d5(n)-d5(m))/30240
+	return head + tail
+}
+
+func erlangCBuiltin() *builtin {
+	return &builtin{name: "erlang_c", minArgs: 2, maxArgs: 2, usage: "erlang_c(servers, load)",
+		doc: "erlang_c(servers, load): the chance that a request waits in an M/M/c queue, load = arrival rate × service time; erlang_c(55, 48) is 23.9%",
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			c, load := a[0], a[1]
+			for i, x := range a {
+				if !x.D.IsZero() {
+					hint := "load is arrival rate × service time, a plain number (erlangs)"
+					if i == 0 {
+						hint = "servers is a count"
+					}
+					return Quantity{}, ctx.operandError(id, i, hint, "erlang_c needs plain numbers, not %s [%s]", ctx.show(x), x.D)
+				}
+			}
+			work := 0.0
+			for i := 0; i < max(len(c.S), 1); i++ {
+				v := c.at(i)
+				if v < 1 || v != math.Trunc(v) || v > maxErlangServers {
+					return Quantity{}, ctx.operandError(id, 0, "round it up first, e.g. erlang_c(ceil(servers), load)",
+						"erlang_c needs a whole number of servers from 1 to %s, not %s", formatPlain(maxErlangServers), ctx.show(c))
+				}
+				work += v
+			}
+			if len(c.S) == 0 && len(load.S) > 0 {
+				work *= float64(len(load.S))
+			}
+			if work > maxErlangWork {
+				return Quantity{}, ctx.operandError(id, 0, "give the servers as a single number, or fewer of them",
+					"erlang_c over a range with %s servers is too much work", ctx.show(c))
+			}
+			bad := 0
+			total := max(len(c.S), len(load.S), 1)
+			for i := 0; i < total; i++ {
+				if l := load.at(i); l < 0 || l >= c.at(i) {
+					bad++
+				}
+			}
+			if bad > 0 {
+				msg := fmt.Sprintf("the queue never empties: a load of %s erlangs on %s servers", ctx.show(load), ctx.show(c))
+				if total > 1 {
+					msg = fmt.Sprintf("the queue never empties in %.1f%% of the samples: the load reaches the servers", 100*float64(bad)/float64(total))
+				}
+				return Quantity{}, ctx.errorf(id, "add servers or cut the load: erlang_c needs load < servers (utilisation below 100%)", "%s", msg)
+			}
+			v, samples, src := zip(c, load, erlangC)
+			return Quantity{V: v, S: samples, src: src}, nil
+		}}
+}
+
+// erlangC is the probability of waiting in an M/M/c queue with c servers
+// and an offered load a < c, from the Erlang B recurrence
+// B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)), and C = c·B / (c − a(1 − B)).
+func erlangC(c, a float64) float64 {
+	b := 1.0
+	for k := 1.0; k <= c; k++ {
+		b = a * b / (k + a*b)
+	}
+	return c * b / (c - a*(1-b))
+}
+
+// formatPlain shows a plain number the way results show it.
+func formatPlain(v float64) string { return formatInline(number(v), DefaultDigits) }

@@ -1,0 +1,37 @@
+package frontend
+
+import (
+	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/latency"
+	"github.com/napkin-calc/napkin/reference"
+)
+
+// SessionOptions choose how a session evaluates.
+type SessionOptions struct {
+	Digits  int    // significant digits; 0 means estimate.DefaultDigits
+	Seed    uint64 // Monte Carlo seed for ranges; 0 means estimate.DefaultSeed
+	Samples int    // samples per range; 0 means estimate.DefaultSamples
+	Latency string // the latency set in scope; "" means latency.DefaultSet
+}
+
+// NewSession makes the session every evaluating front end uses: napkin's
+// units, the chosen latency set, the reference constants and the formulas.
+// The error is an unknown latency set.
+func NewSession(o SessionOptions) (*estimate.Session, error) {
+	return newSession(o, estimate.Options{Digits: o.Digits, Seed: o.Seed, Samples: o.Samples})
+}
+
+func newSession(o SessionOptions, eo estimate.Options) (*estimate.Session, error) {
+	if o.Latency == "" {
+		o.Latency = latency.DefaultSet
+	}
+	lib, err := latency.Library(o.Latency)
+	if err != nil {
+		return nil, err
+	}
+	s := estimate.NewSession(eo)
+	s.AddLibrary(lib)
+	s.AddLibrary(reference.Library())
+	reference.LoadFormulas(s)
+	return s, nil
+}

@@ -1,0 +1,198 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/napkin-calc/napkin/estimate"
+	"github.com/napkin-calc/napkin/frontend"
+	"github.com/napkin-calc/napkin/latency"
+	"github.com/napkin-calc/napkin/reference"
+)
+
+// evalRequest is the body of POST /api/eval.
+type evalRequest struct {
+	Script  string `json:"script"`
+	Latency string `json:"latency,omitempty"` // the latency set; "" for the server's
+}
+
+// evalLine is one evaluated line: the very object napkin --json --stats
+// prints for it, under result or error, with what the page draws.
+type evalLine struct {
+	Line   int              `json:"line"`
+	Result *frontend.Result `json:"result,omitempty"`
+	Error  *frontend.Error  `json:"error,omitempty"`
+	Width  int              `json:"width,omitempty"` // characters to underline
+	Hist   *histogram       `json:"hist,omitempty"`
+	Why    []influence      `json:"why,omitempty"`
+}
+
+// histogram is a range result's distribution in its display unit.
+type histogram struct {
+	Unit   string    `json:"unit"`
+	Log    bool      `json:"log"` // the edges are log-spaced
+	Edges  []float64 `json:"edges"`
+	Counts []int     `json:"counts"`
+	P5     float64   `json:"p5"`
+	P50    float64   `json:"p50"`
+	P95    float64   `json:"p95"`
+}
+
+// influence is one bar of --why: the share of the spread a range explains.
+type influence struct {
+	Name  string  `json:"name"`
+	Share float64 `json:"share"`
+}
+
+type evalResponse struct {
+	Lines []evalLine `json:"lines"`
+	// Constants are the reference constants the script uses, for the
+	// page to show on hover: value, source and year.
+	Constants map[string]frontend.Constant `json:"constants,omitempty"`
+	// Stopped says why evaluation ended before the last line.
+	Stopped string `json:"stopped,omitempty"`
+}
+
+const histBins = 40
+
+func (s *Server) handleEval(w http.ResponseWriter, r *http.Request) {
+	var req evalRequest
+	if !decodeBody(w, r, s.limits.MaxBody, &req) {
+		return
+	}
+	lines := strings.Split(strings.TrimSuffix(req.Script, "\n"), "\n")
+	if len(lines) > s.limits.MaxLines {
+		writePositioned(w, http.StatusRequestEntityTooLarge, &estimate.Error{Line: s.limits.MaxLines + 1, Column: 1, Width: 1,
+			Source: lines[s.limits.MaxLines], Msg: fmt.Sprintf("the script has more than %d lines", s.limits.MaxLines),
+			Hint: "split it, or run it with napkin run"})
+		return
+	}
+	opts := s.cfg.Session
+	if req.Latency != "" {
+		opts.Latency = req.Latency
+	}
+	session, err := s.newSession(opts)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error(), "GET /api/latency lists the sets")
+		return
+	}
+	release, ok := s.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	resp := s.evaluate(r.Context(), session, opts, lines)
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// acquire waits for a turn to evaluate. It answers the request itself
+// when the server stays busy or the client leaves.
+func (s *Server) acquire(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	t := time.NewTimer(s.limits.QueueWait)
+	defer t.Stop()
+	select {
+	case s.sem <- struct{}{}:
+		return func() { <-s.sem }, true
+	case <-r.Context().Done():
+		return nil, false
+	case <-t.C:
+		w.Header().Set("Retry-After", "1")
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d evaluations are running", s.limits.MaxConcurrent), "try again in a moment")
+		return nil, false
+	}
+}
+
+// newSession is the command line's session, with the work budget.
+func (s *Server) newSession(o frontend.SessionOptions) (*estimate.Session, error) {
+	return frontend.NewSession(o)
+}
+
+// evaluate runs a script line by line as napkin notes does: a failed line
+// does not stop the rest, and lines that use its result say so. The
+// request's deadline (or the client leaving) stops it.
+func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts frontend.SessionOptions, lines []string) evalResponse {
+	ctx, cancel := context.WithTimeout(ctx, s.limits.Timeout)
+	defer cancel()
+	resp := evalResponse{Lines: []evalLine{}}
+	lookup := constantLookup(opts.Latency)
+	assigned := map[string]bool{}
+	for i, line := range lines {
+		if ctx.Err() != nil {
+			resp.Stopped = s.stoppedMessage(ctx, i+1)
+			break
+		}
+		res, err := session.EvalLine(i+1, line)
+		if err != nil {
+			var e *estimate.Error
+			if !errors.As(err, &e) {
+				e = &estimate.Error{Line: i + 1, Column: 1, Width: 1, Source: line, Msg: err.Error()}
+			}
+			j := frontend.NewError(e)
+			resp.Lines = append(resp.Lines, evalLine{Line: i + 1, Error: &j, Width: e.Width})
+			if name := estimate.AssignedName(line); name != "" {
+				session.MarkFailed(name, i+1)
+				assigned[name] = true
+			}
+			continue
+		}
+		if res == nil {
+			continue
+		}
+		el := evalLine{Line: i + 1}
+		var d *estimate.Dist
+		if res.Quantity.IsRange() {
+			d = res.Distribution()
+			edges, counts := frontend.Bins(d, histBins)
+			el.Hist = &histogram{Unit: strings.TrimSpace(d.Unit), Log: frontend.LogBins(d), Edges: edges, Counts: counts, P5: d.P5, P50: d.P50, P95: d.P95}
+			for _, in := range res.Sensitivity() {
+				el.Why = append(el.Why, influence{in.Name, in.Share})
+			}
+		}
+		j := frontend.NewResult(res, "", true, d)
+		el.Result = &j
+		resp.Lines = append(resp.Lines, el)
+		for _, name := range res.Uses {
+			if c, ok := lookup(name); ok && !assigned[name] {
+				if resp.Constants == nil {
+					resp.Constants = map[string]frontend.Constant{}
+				}
+				resp.Constants[name] = frontend.NewConstant("", c, "")
+			}
+		}
+		if res.Kind == estimate.KindAssignment {
+			assigned[res.Name] = true
+		}
+	}
+	return resp
+}
+
+func (s *Server) stoppedMessage(ctx context.Context, line int) string {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Sprintf("stopped before line %d: the evaluation took longer than %s", line, s.limits.Timeout)
+	}
+	return fmt.Sprintf("stopped before line %d: the request was cancelled", line)
+}
+
+// constantLookup finds the reference constants a session with this
+// latency set has in scope.
+func constantLookup(set string) func(string) (*estimate.Constant, bool) {
+	if set == "" {
+		set = latency.DefaultSet
+	}
+	libs := []estimate.Library{reference.Library()}
+	if l, err := latency.Library(set); err == nil {
+		libs = append([]estimate.Library{l}, libs...)
+	}
+	return func(name string) (*estimate.Constant, bool) {
+		for _, l := range libs {
+			if c, ok := l.Lookup(name); ok {
+				return c, true
+			}
+		}
+		return nil, false
+	}
+}
