@@ -66,7 +66,10 @@ func scaled(v float64, digits int) (string, bool) {
 		}
 		m := v / sf.scale
 		s, approx := sigDigits(m, digits)
-		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); r >= 1000 && i > 0 {
+		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); r >= 1000 {
+			if i == 0 {
+				return eNotation(v, digits) // 999.9999T rounds to 1e15, as 1e15 shows
+			}
 			// 999.999M rounds to 1000M: say 1B.
 			return scaled(suffixes[i-1].scale, digits)
 		}
@@ -192,7 +195,9 @@ func inline(q Quantity, digits int) Display {
 	switch q.D {
 	case Dim{}:
 		if q.hint&hintPercent != 0 {
-			return withUnit(v*100, "%", digits)
+			// 99.85%, never with a scale suffix (1,000T%).
+			text, approx := numberText(v*100, digits, false)
+			return Display{Text: text + "%", Value: v * 100, Unit: "%", Approx: approx}
 		}
 		return withUnit(v, "", digits)
 	case dimTime1:

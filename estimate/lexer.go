@@ -168,6 +168,13 @@ func unexpectedCharHint(r rune) string {
 // lexOperator recognises an operator at the start of s, returning its
 // normalised text and its width in bytes.
 func lexOperator(s string) (string, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		// The one-byte operators that begin no two-byte one: no table walk.
+		switch c := s[0]; c {
+		case '+', '^', '(', ')', ',', '%':
+			return s[:1], 1
+		}
+	}
 	for _, op := range [...]struct{ in, out string }{
 		{"->", "->"}, {"→", "->"}, {"**", "^"}, {"==", "=="}, {"!=", "!="}, {"<=", "<="},
 		{">=", ">="}, {"≤", "<="}, {"≥", ">="}, {"..", ".."},
@@ -282,9 +289,10 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 	if err != nil || math.IsInf(v, 0) {
 		return bad(i, "napkin numbers go up to about 1.8e308", "number %s is too large", text)
 	}
-	if v == 0 && strings.ContainsAny(mantissa(clean), "123456789") {
-		return bad(i, "napkin numbers go down to about 5e-324; write the quantity in a smaller unit's multiple, or as 0",
-			"number %s is too small: it would be 0 (underflow)", text)
+	if v < minNumber && strings.ContainsAny(mantissa(clean), "123456789") {
+		// Below the normal range a float64 loses digits, and then becomes 0.
+		return bad(i, "napkin numbers go down to about 2.2e-308; write the quantity in a smaller unit (1e-400 s is 1e-391 ns), or as 0",
+			"number %s is too small (underflow)", text)
 	}
 	if i < len(src) {
 		if scale, ok := scaleSuffix(src[i]); ok && (i+1 == len(src) || !isIdentPartByte(src, i+1)) {
@@ -294,6 +302,10 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 	}
 	return token{kind: tokNumber, text: src[start:i], num: v, sp: span{start, i}}, nil
 }
+
+// minNumber is the smallest positive number napkin reads: the smallest
+// normal float64. Below it a number loses digits, then becomes 0.
+const minNumber = 2.2250738585072014e-308
 
 // isGroup reports whether src[i:] starts with a thousands group: a comma,
 // three digits, then no further digit.
@@ -369,7 +381,8 @@ func lexRadix(src string, start int) (token, bool, *Error) {
 		if base == 2 && (start+2 == len(src) || !isIdentPartByte(src, start+2)) {
 			return token{}, false, nil // 0b alone: 0 with a b after it
 		}
-		return token{}, true, errorAt(src, span{start, start + 2}, fmt.Sprintf("write %s digits after %s, e.g. %s1F", name, prefix, "0x"),
+		example := map[int]string{16: "0x1F", 8: "0o17", 2: "0b101"}[base]
+		return token{}, true, errorAt(src, span{start, start + 2}, fmt.Sprintf("write %s digits after %s, e.g. %s", name, prefix, example),
 			"the %s number %s has no digits", name, prefix)
 	}
 	if i < len(src) && isIdentPartByte(src, i) {

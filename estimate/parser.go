@@ -248,6 +248,8 @@ func (p *parser) expectEOF() *Error {
 		return p.errorf(t.sp, "assign with a plain name on the left: qps = 50M / day; compare with == in an assert", "unexpected =")
 	case t.kind == tokNumber:
 		return p.errorf(t.sp, "put an operator between the numbers, e.g. *", "unexpected number %s after an expression", t.text)
+	case t.kind == tokOp && t.text == ",":
+		return p.errorf(t.sp, "a comma separates a call's arguments, or groups thousands in threes: 1,234,567", "unexpected ,")
 	}
 	return p.errorf(t.sp, "", "unexpected %s", describe(t))
 }

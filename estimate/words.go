@@ -88,8 +88,8 @@ func bitByteHint(name string) (hint string, dropSuggestion bool) {
 // number before it (1 when unknown), for hints such as write 42 days.
 func (p *plan) notALabel(n *ident, head float64) *Error {
 	name := n.name
-	if confusion(strings.ToLower(name)) != "" {
-		return nil // a curated message says it better (m, k, mb)
+	if bb, _ := bitByteHint(name); bb != "" || confusion(strings.ToLower(name)) != "" {
+		return nil // a curated message says it better (m, k, mb, Tb)
 	}
 	for _, cand := range withoutPlural(strings.ToLower(name)) {
 		for _, pr := range namePrefixes {
