@@ -516,7 +516,11 @@ func (p *parser) powerExpr() (node, *Error) {
 		return nil, err
 	}
 	p.depth--
-	n := &binary{sp: span{x.pos().Start, y.pos().End}, op: "^", opText: "^", x: x, y: y}
+	opText := "^"
+	if t.sp.Start == t.sp.End {
+		opText = "" // a superscript: 3², shown as written
+	}
+	n := &binary{sp: span{x.pos().Start, y.pos().End}, op: "^", opText: opText, x: x, y: y}
 	return n, p.count(n)
 }
 

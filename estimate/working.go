@@ -120,9 +120,18 @@ func (w *writer) render(id, level int, ctx context) string {
 		switch {
 		case n.opText == "of":
 			return w.child(n.x, level, ctxMulLeft) + " of " + w.child(n.y, level, ctxMulRight)
+		case n.opText == "" && n.op == "^":
+			// 3², as written.
+			return w.child(n.x, level, ctxPowBase) + w.child(n.y, level, ctxPowExp)
 		case n.opText == "" && level < 0:
 			// 2 h 46 min as written; a sum in the steps.
 			return w.child(n.x, level, ctxAddLeft) + " " + w.child(n.y, level, ctxAddRight)
+		case n.opText == "":
+			t := w.child(n.x, level, ctxAddLeft) + " + " + w.child(n.y, level, ctxAddRight)
+			if ctx != ctxTop && ctx != ctxAddLeft && ctx != ctxAddRight {
+				t = "(" + t + ")" // it binds as tightly as 5 GB does
+			}
+			return t
 		}
 		switch n.op {
 		case "^":
