@@ -337,20 +337,18 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 			return 0, err
 		}
 	}
-	near := suggest(n.name, sc.knownNames())
-	bitByte, drop := bitByteHint(n.name)
-	if drop {
-		near = ""
-	}
+	suggested := suggest(n.name, sc.knownNames())
+	near, bitByte := p.dataAdvice(n.name, suggested)
 	if labelOK && !n.glued && near == "" && bitByte == "" && confusion(strings.ToLower(n.name)) == "" && utf8.RuneCountInString(n.name) >= 3 {
 		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
 	}
-	return 0, p.unknown(n, near, labelOK || n.glued)
+	return 0, p.unknown(n, suggested, labelOK || n.glued)
 }
 
 func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 	instead := confusion(strings.ToLower(n.name))
-	if bb, _ := bitByteHint(n.name); bb != "" {
+	near, bb := p.dataAdvice(n.name, near)
+	if bb != "" {
 		instead = bb
 	}
 	var hint string

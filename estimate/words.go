@@ -178,11 +178,102 @@ func withoutPlural(name string) []string {
 	out := []string{name}
 	if s, ok := strings.CutSuffix(name, "s"); ok && s != "" {
 		out = append(out, s)
-		if e, ok := strings.CutSuffix(s, "e"); ok && e != "" {
+		if e, ok := strings.CutSuffix(s, "e"); ok && e != "" &&
+			(strings.HasSuffix(e, "ch") || strings.HasSuffix(e, "sh") || strings.HasSuffix(e, "x") || strings.HasSuffix(e, "s")) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// dataAdvice keeps a suggestion from pointing 8 or 1,024 times away: when
+// near is a data unit and name says bits where near says bytes (or does not
+// say which: Gbs, gigabites), or carries another prefix (Tibibyte →
+// gibibyte), the suggestion is dropped and the advice names the units
+// instead. It also returns the curated bit/byte message for name.
+func (p *plan) dataAdvice(name, near string) (string, string) {
+	advice, drop := bitByteHint(name)
+	if drop {
+		near = ""
+	}
+	if near == "" {
+		return near, advice
+	}
+	u, ok := p.scope.s.unit(near)
+	if !ok {
+		return near, advice
+	}
+	q := u.mustValue()
+	if q.D[dimInformation] == 0 {
+		return near, advice
+	}
+	nearKind := "bytes"
+	if q.hint&hintBits != 0 || strings.Contains(strings.ToLower(near), "bit") {
+		nearKind = "bits"
+	}
+	kind := dataKind(name)
+	_, pn := prefixOf(name)
+	_, pk := prefixOf(near)
+	if (kind != "" && kind != nearKind) || (pn != 0 && pk != 0 && pn != pk) {
+		near = ""
+		if advice == "" {
+			advice = dataMessage(name)
+		}
+	}
+	return near, advice
+}
+
+// dataKind says whether a data word means bits, bytes, or "?" when it
+// could be either (Gbs, gigabites); "" when it names neither.
+func dataKind(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.Contains(lower, "bite"):
+		return "?"
+	case strings.Contains(lower, "byte") || strings.Contains(name, "B"):
+		return "bytes"
+	case strings.Contains(lower, "bit") || strings.HasSuffix(name, "bps"):
+		return "bits"
+	case strings.Contains(name, "b"):
+		if p, _ := prefixOf(name); p != "" {
+			return "?" // Gbs: gigabits or gigabytes?
+		}
+	}
+	return ""
+}
+
+// prefixOf is the prefix a data word starts with, by name or symbol, and
+// its factor (0 for none). K and k are both kilo.
+func prefixOf(name string) (string, float64) {
+	lower := strings.ToLower(name)
+	for _, pr := range namePrefixes {
+		if strings.HasPrefix(lower, pr.name) {
+			return pr.name, pr.factor
+		}
+	}
+	for _, pr := range siPrefixes {
+		if len(name) > len(pr.sym) && strings.HasPrefix(name, pr.sym) && strings.ContainsAny(name[len(pr.sym):], "bB") &&
+			strings.IndexAny(name[len(pr.sym):], "bB") == 0 {
+			return pr.sym, pr.factor
+		}
+	}
+	return "", 0
+}
+
+// dataMessage names the data units of a word's prefix: GB is gigabytes,
+// Gbit gigabits, Gbps gigabits per second.
+func dataMessage(name string) string {
+	if len(name) > 0 {
+		p := name[0]
+		if p >= 'a' && p <= 'z' {
+			p -= 'a' - 'A'
+		}
+		if word, ok := byteWord(p); ok {
+			P := string(p)
+			return fmt.Sprintf("%sB is %sbytes, %sbit %sbits, %sbps %sbits per second", P, word, P, word, P, word)
+		}
+	}
+	return "B is bytes, bit bits, bps bits per second; KiB, MiB and GiB are powers of 1,024"
 }
 
 // foreignHint says what to write for head units of f: write 42 days, or
