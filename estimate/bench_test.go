@@ -77,3 +77,47 @@ func BenchmarkAllUnits(b *testing.B) {
 		}
 	}
 }
+
+// scalingScript is a script of n lines: chain-shaped (each line uses the
+// one before: x1 = x0 + 1) or range-shaped (a range every other line, and
+// a line that uses it).
+func scalingScript(shape string, n int) []string {
+	lines := make([]string, n)
+	for i := range lines {
+		switch {
+		case shape == "chain" && i == 0:
+			lines[i] = "x0 = 1"
+		case shape == "chain":
+			lines[i] = fmt.Sprintf("x%d = x%d + 1", i, i-1)
+		case i%2 == 0:
+			lines[i] = fmt.Sprintf("r%d = %d to %d", i, i+1, 2*i+2)
+		default:
+			lines[i] = fmt.Sprintf("y%d = r%d * 2 GB", i, i-1)
+		}
+	}
+	return lines
+}
+
+// BenchmarkScaling runs chain- and range-shaped scripts of 1k, 10k and
+// 100k lines: the time and allocations per line must stay flat (see
+// BENCHMARKS.md). Ranges use 1,000 samples, so that the lines' own cost
+// shows rather than the sampling's.
+func BenchmarkScaling(b *testing.B) {
+	for _, shape := range []string{"chain", "range"} {
+		for _, n := range []int{1_000, 10_000, 100_000} {
+			lines := scalingScript(shape, n)
+			b.Run(fmt.Sprintf("%s/lines=%d", shape, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					s := NewSession(Options{Samples: 1_000})
+					for i, l := range lines {
+						if _, err := s.EvalLine(i+1, l); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/line")
+			})
+		}
+	}
+}

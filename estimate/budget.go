@@ -36,6 +36,12 @@ func (s *Session) Interrupt() { s.stopGen.Store(s.evalGen.Load()) }
 func (s *Session) startLine() {
 	s.steps = 0
 	s.evalGen.Add(1)
+	// The bodies compiled for the last line hold the values of its
+	// variables (a range's samples): let them go.
+	for _, f := range s.compiledFuncs {
+		f.compiled = nil
+	}
+	s.compiledFuncs = s.compiledFuncs[:0]
 }
 
 // charge counts cost steps of work for node id, and stops the line when

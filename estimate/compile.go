@@ -130,6 +130,14 @@ func compile(src, name string, x node, sc *scope) (*plan, *Error) {
 		return nil, err
 	}
 	p.root = id
+	// A literal folded from a number and its suffix or units (1e308K,
+	// 1e308 TB) must not reach the run as +Inf: 1/1e308K would be 0.
+	for _, ni := range p.info {
+		if ok, _ := ni.q.allFinite(); ni.kind == nkLiteral && !ok {
+			return nil, p.errorf(ni.n, "the numbers are beyond about 1.8e308; check the exponents",
+				"the number is too large (overflow)")
+		}
+	}
 	p.emit(id)
 	return p, nil
 }
@@ -417,7 +425,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, DefaultDigits), id.name, id.name))
+				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool

@@ -35,7 +35,7 @@ func targetOf(src string, target node, tgtSp span, s *Session) (*convTarget, *Er
 }
 
 // check reports whether q can be shown in the target's unit.
-func (t *convTarget) check(src string, tgtSp span, q Quantity, digits int) *Error {
+func (t *convTarget) check(src string, tgtSp span, q Quantity, pr precision) *Error {
 	if t.q.D == q.D {
 		return nil
 	}
@@ -43,29 +43,30 @@ func (t *convTarget) check(src string, tgtSp span, q Quantity, digits int) *Erro
 	if hint == "" {
 		hint = fmt.Sprintf("convert to a unit of %s, or change the expression", q.D)
 	}
-	return errorAt(src, tgtSp, hint, "cannot convert %s [%s] to %s [%s]", formatInline(q, digits), q.D, t.text, t.q.D)
+	return errorAt(src, tgtSp, hint, "cannot convert %s [%s] to %s [%s]", formatInline(q, pr), q.D, t.text, t.q.D)
 }
 
 // show writes q in the target's unit: 8 × 45 min, $10,000/month, 25%,
 // 1,073,741,824 bytes. A target that starts with a number is a multiple
-// of a unit, so the count and the target are joined by ×.
-func (t *convTarget) show(q Quantity, digits int) Display {
+// of a unit, so the count and the target are joined by ×. overflow is set
+// when the value is too large for the unit: napkin never shows +Inf.
+func (t *convTarget) show(q Quantity, pr precision) (d Display, overflow bool) {
 	if t.pct {
 		q.hint |= hintPercent
-		if q.S != nil {
-			return rangeDisplay(q)
-		}
-		return inline(q, digits)
+		d = display(q, pr)
+		return d, d.overflow != "" || !finite(d.Value)
 	}
 	text := t.text
 	if q.S != nil {
-		h := headlineOf(q.S)
-		return Display{Value: h.p50 / t.q.V, Unit: text, Approx: true,
-			Text: withCompactUnit(h.p50/t.q.V, text) + " [" + intervalText(h.p5/t.q.V, h.p95/t.q.V, text) + "]  mean " + withCompactUnit(h.mean/t.q.V, text)}
+		d = rangeIn(q, headlineOf(q.S), text, t.q.V, pr.ranges)
+		return d, d.overflow != ""
 	}
-	v := q.V / t.q.V
-	num, approx := numberText(v, digits, false)
-	d := Display{Value: v, Unit: text, Approx: approx}
+	v := noNegativeZero(q.V / t.q.V)
+	if !finite(v) {
+		return Display{}, true
+	}
+	num, approx := numberText(v, pr.exact, false)
+	d = Display{Value: v, Unit: text, Approx: approx}
 	bare := strings.TrimPrefix(text, "$")
 	multiple := bare != "" && (isDigit(rune(bare[0])) || bare[0] == '.')
 	switch {
@@ -80,7 +81,7 @@ func (t *convTarget) show(q Quantity, digits int) Display {
 	default:
 		d.Text = num + " " + text
 	}
-	return d
+	return d, false
 }
 
 // convOp is a conversion inside an expression: the value is unchanged, and
@@ -88,8 +89,12 @@ func (t *convTarget) show(q Quantity, digits int) Display {
 func convOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
 	ni := ctx.p.info[id]
 	n := ni.n.(*convNode)
-	if err := ni.conv.check(ctx.p.src, n.tgtSp, a, ctx.p.scope.s.digits()); err != nil {
+	pr := ctx.p.scope.s.prec()
+	if err := ni.conv.check(ctx.p.src, n.tgtSp, a, pr); err != nil {
 		return Quantity{}, err
+	}
+	if _, overflow := ni.conv.show(a, pr); overflow {
+		return Quantity{}, tooLarge(ctx.p.src, n.tgtSp, ni.conv.text)
 	}
 	if ni.conv.pct {
 		a.hint |= hintPercent

@@ -4,7 +4,9 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Ranges are estimates with uncertainty. "LO to HI" is a 90% credible
@@ -55,24 +57,86 @@ func rangeStream(seed uint64, identity string) *rand.Rand {
 // slices of the distribution, then shuffled. Each range's own percentiles
 // are then as good as exact, and the shuffle keeps ranges independent of
 // one another.
+//
+// The loops are written out for speed (parameters computed once, no
+// closure in the shuffle); they draw exactly what r.Float64 and r.Shuffle
+// would, so a seed gives the same samples as it always has.
 func sample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
 	s := make([]float64, n)
+	// The stream is drawn in order, one uniform per stratum; turning each
+	// into a sample depends on that uniform alone, so the (costly) quantile
+	// functions may run on several cores without changing a sample.
 	for i := range s {
-		u := (float64(i) + r.Float64()) / float64(n)
-		switch kind {
-		case distLognormal:
-			mu := (math.Log(lo) + math.Log(hi)) / 2
-			sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
+		s[i] = (float64(i) + r.Float64()) / float64(n)
+	}
+	inParallel(n, func(s []float64) { quantiles(kind, lo, hi, s) }, s)
+	// Each stratum lies above the one before, so before the shuffle the
+	// samples are normally in strictly increasing order: the headline's
+	// percentiles are then read off here, where formatting would otherwise
+	// have to select them. (Ties or NaN leave that to headlineOf.)
+	increasing := n > 0
+	for i := 1; i < n && increasing; i++ {
+		increasing = s[i-1] < s[i]
+	}
+	var h headline
+	if increasing {
+		i5, i50, i95 := headlineIndexes(n)
+		h = headline{p5: s[i5], p50: s[i50], p95: s[i95]}
+	}
+	// Fisher–Yates, as rand.Shuffle does it.
+	for i := n - 1; i > 0; i-- {
+		j := r.Uint64N(uint64(i + 1))
+		s[i], s[j] = s[j], s[i]
+	}
+	if increasing {
+		h.mean = mean(s)
+		rememberHeadline(s, h)
+	}
+	return s
+}
+
+// quantiles replaces each uniform u in s by the distribution's u-quantile.
+func quantiles(kind distKind, lo, hi float64, s []float64) {
+	switch kind {
+	case distLognormal:
+		mu := (math.Log(lo) + math.Log(hi)) / 2
+		sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
+		for i, u := range s {
 			s[i] = math.Exp(mu + sigma*normalQuantile(u))
-		case distNormal:
-			mu, sigma := (lo+hi)/2, (hi-lo)/(2*z95)
+		}
+	case distNormal:
+		mu, sigma := (lo+hi)/2, (hi-lo)/(2*z95)
+		for i, u := range s {
 			s[i] = mu + sigma*normalQuantile(u)
-		case distUniform:
+		}
+	case distUniform:
+		for i, u := range s {
 			s[i] = lo + (hi-lo)*u
 		}
 	}
-	r.Shuffle(n, func(i, j int) { s[i], s[j] = s[j], s[i] })
-	return s
+}
+
+// parallelChunk is the fewest samples worth a goroutine of their own.
+const parallelChunk = 16 << 10
+
+// inParallel runs f on consecutive pieces of s, on up to GOMAXPROCS
+// goroutines, and returns when all are done.
+func inParallel(n int, f func([]float64), s []float64) {
+	parts := min(runtime.GOMAXPROCS(0), n/parallelChunk)
+	if parts <= 1 {
+		f(s)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		piece := s[p*n/parts : (p+1)*n/parts]
+		if p == parts-1 {
+			f(piece)
+			break
+		}
+		wg.Go(func() { f(piece) })
+	}
+	wg.Wait()
 }
 
 // normalQuantile is the standard normal's inverse CDF.
@@ -108,18 +172,12 @@ func percentile(sorted []float64, q float64) float64 {
 // statistics.
 func summarise(samples []float64, scale float64, unit string) *Dist {
 	s := make([]float64, len(samples))
-	var sum float64
 	for i, v := range samples {
-		s[i] = v / scale
-		sum += s[i]
+		s[i] = noNegativeZero(v / scale)
 	}
 	slices.Sort(s)
-	mean := sum / float64(len(s))
-	var ss float64
-	for _, v := range s {
-		ss += (v - mean) * (v - mean)
-	}
-	d := &Dist{Unit: unit, Mean: mean, SD: math.Sqrt(ss / float64(len(s))), Samples: s}
+	m := mean(s)
+	d := &Dist{Unit: unit, Mean: m, SD: stdDev(s, m), Samples: s}
 	for _, p := range []struct {
 		q   float64
 		dst *float64
@@ -127,4 +185,22 @@ func summarise(samples []float64, scale float64, unit string) *Dist {
 		*p.dst = percentile(s, p.q)
 	}
 	return d
+}
+
+// stdDev is the standard deviation of samples about their mean m, scaled
+// by the largest deviation so that squaring cannot overflow.
+func stdDev(s []float64, m float64) float64 {
+	big := 0.0
+	for _, v := range s {
+		big = max(big, math.Abs(v-m))
+	}
+	if big == 0 || !finite(big) {
+		return 0
+	}
+	var ss float64
+	for _, v := range s {
+		d := (v - m) / big
+		ss += d * d
+	}
+	return big * math.Sqrt(ss/float64(len(s)))
 }

@@ -3,6 +3,7 @@ package estimate
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -73,7 +74,27 @@ func errorAt(src string, sp span, hintText, format string, args ...any) *Error {
 		Column: col,
 		Width:  width,
 		Source: src,
-		Msg:    fmt.Sprintf(format, args...),
-		Hint:   hintText,
+		Msg:    cutLongWords(fmt.Sprintf(format, args...)),
+		Hint:   cutLongWords(hintText),
 	}
+}
+
+// maxWordRunes bounds a word of a message or hint: an error about a name
+// of ten megabytes quotes its start and end, not all of it.
+const maxWordRunes = 60
+
+// cutLongWords shortens every space-separated word longer than
+// maxWordRunes to its start and end, joined by …
+func cutLongWords(s string) string {
+	if len(s) <= maxWordRunes {
+		return s
+	}
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > maxWordRunes {
+			r := []rune(w)
+			words[i] = string(r[:maxWordRunes-20]) + "…" + string(r[len(r)-19:])
+		}
+	}
+	return strings.Join(words, " ")
 }

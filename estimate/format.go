@@ -16,6 +16,9 @@ type Display struct {
 	Value  float64
 	Unit   string
 	Approx bool // Text is rounded: the working shows ≈ instead of =
+	// overflow is the unit the value was too large to show in (and is
+	// shown in base units instead), "" when it fit.
+	overflow string
 }
 
 // DefaultDigits is how many significant digits results show.
@@ -169,28 +172,80 @@ var (
 // bits per second, durations read as 2 h 46 min 40 s, rates are per second
 // (per day below 0.01 per second), and money is in dollars (per month for
 // a money rate).
-func display(q Quantity, digits int) Display {
+func display(q Quantity, pr precision) Display {
 	switch {
 	case q.S != nil:
-		return rangeDisplay(q)
+		return rangeDisplay(q, pr.ranges)
 	case q.hint&hintProbability != 0 && q.D.IsZero():
-		return probabilityDisplay(q, digits)
+		return probabilityDisplay(q, pr.exact)
 	}
 	if q.D == dimTime1 {
-		return duration(q.V, digits)
+		return duration(q.V, pr.exact)
 	}
-	return inline(q, digits)
+	return inline(q, pr.exact)
+}
+
+// precision is how many significant digits values show: exact ones, and
+// ranges (whose digits beyond the third are noise unless asked for).
+type precision struct{ exact, ranges int }
+
+// digitsOf is the precision for a number of digits asked for (0 for the
+// defaults).
+func digitsOf(digits int) precision {
+	if digits <= 0 {
+		return precision{DefaultDigits, rangeDigits}
+	}
+	return precision{digits, digits}
 }
 
 // formatInline shows q in one unit, for the working and for messages.
-func formatInline(q Quantity, digits int) string {
+func formatInline(q Quantity, pr precision) string {
 	if q.S != nil {
-		return rangeInline(q)
+		return rangeInline(q, pr.ranges)
 	}
-	return inline(q, digits).Text
+	return inline(q, pr.exact).Text
 }
 
+// inline shows q in the unit a person would want; when the value in that
+// unit is beyond float64 (1e308 $/s in $/month), in base units instead,
+// with overflow naming the unit it did not fit.
 func inline(q Quantity, digits int) Display {
+	d := preferredUnit(q, digits)
+	if finite(d.Value) {
+		return d
+	}
+	fb := fallback(q, digits)
+	if !finite(fb.Value) {
+		fb = withUnit(q.V, baseUnits(q.D), digits)
+	}
+	fb.overflow = d.Unit
+	return fb
+}
+
+// baseUnits names a dimension in napkin's base units: $/bit/s.
+func baseUnits(d Dim) string {
+	var num, den []string
+	for _, i := range []int{dimMoney, dimInformation, dimTime} {
+		sym := [numDims]string{"s", "bit", "$"}[i]
+		part := sym
+		if e := abs(int(d[i])); e > 1 {
+			part += "^" + strconv.Itoa(e)
+		}
+		switch {
+		case d[i] > 0:
+			num = append(num, part)
+		case d[i] < 0:
+			den = append(den, part)
+		}
+	}
+	unit := strings.Join(num, "·")
+	for _, x := range den {
+		unit += "/" + x
+	}
+	return unit
+}
+
+func preferredUnit(q Quantity, digits int) Display {
 	v := q.V
 	switch q.D {
 	case Dim{}:
@@ -248,6 +303,7 @@ func bytePrefix(b float64, h hint) (float64, string) {
 
 // withUnit joins a number and a unit: "578.7 /s", "1.0995 TB", "$1.2M".
 func withUnit(v float64, unit string, digits int) Display {
+	v = noNegativeZero(v)
 	text, approx := numberText(v, digits, true)
 	d := Display{Value: v, Unit: unit, Approx: approx}
 	switch {
@@ -360,4 +416,13 @@ func duration(v float64, digits int) Display {
 		text = "-" + text
 	}
 	return Display{Text: text, Value: v, Unit: "s", Approx: approx}
+}
+
+// noNegativeZero turns -0 into 0: a result is never shown, nor reported in
+// JSON, as -0.
+func noNegativeZero(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	return v
 }

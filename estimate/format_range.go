@@ -6,10 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"weak"
 )
 
-// rangeDigits is how many significant digits a range shows: its digits
-// beyond the third are noise.
+// rangeDigits is how many significant digits a range shows unless more
+// or fewer are asked for: its digits beyond the third are noise.
 const rangeDigits = 3
 
 // headline is a range's summary: median, 90% interval, mean.
@@ -18,11 +19,11 @@ type headline struct {
 }
 
 // headlineCache remembers the headlines of recent sample vectors, keyed by
-// their first element's address. A key keeps its vector alive, so an
-// address is never reused while it is cached; the cache is small because
-// each vector is 800 KB at the default sample count.
+// a weak pointer to their first element: the cache never keeps a vector
+// alive (each is 800 KB at the default sample count, 80 MB at the most),
+// and a weak pointer never equals one made for a later vector.
 var (
-	headlineCache   map[*float64]headline // made on first use
+	headlineCache   map[weak.Pointer[float64]]headline // made on first use
 	headlineCacheMu sync.Mutex
 )
 
@@ -33,31 +34,38 @@ const headlineCacheSize = 32
 // are shown again in every line that uses it.
 func headlineOf(s []float64) headline {
 	headlineCacheMu.Lock()
-	h, ok := headlineCache[&s[0]]
+	key := weak.Make(&s[0])
+	h, ok := headlineCache[key]
 	headlineCacheMu.Unlock()
 	if ok {
 		return h
 	}
 	c := slices.Clone(s)
-	n := len(c)
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	i50 := at(0.5)
+	i5, i50, i95 := headlineIndexes(len(c))
 	quickselect(c, i50)
-	i5, i95 := at(0.05), at(0.95)
 	quickselect(c[:i50], i5)
 	quickselect(c[i50+1:], i95-i50-1)
-	var sum float64
-	for _, x := range s {
-		sum += x
-	}
-	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: sum / float64(n)}
+	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: mean(s)}
+	rememberHeadline(s, h)
+	return h
+}
+
+// headlineIndexes are the positions of the 5th, 50th and 95th percentiles
+// among n sorted samples.
+func headlineIndexes(n int) (i5, i50, i95 int) {
+	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
+	return at(0.05), at(0.5), at(0.95)
+}
+
+// rememberHeadline caches the headline of s.
+func rememberHeadline(s []float64, h headline) {
+	key := weak.Make(&s[0])
 	headlineCacheMu.Lock()
 	if headlineCache == nil || len(headlineCache) >= headlineCacheSize {
-		headlineCache = make(map[*float64]headline, headlineCacheSize)
+		headlineCache = make(map[weak.Pointer[float64]]headline, headlineCacheSize)
 	}
-	headlineCache[&s[0]] = h
+	headlineCache[key] = h
 	headlineCacheMu.Unlock()
-	return h
 }
 
 // quickselect reorders s so that s[k] is the k-th smallest, smaller
@@ -103,13 +111,14 @@ func quickselect(s []float64, k int) {
 }
 
 // rangeUnit picks the unit a range is shown in, from its median, and the
-// factor from base units to it.
-func rangeUnit(q Quantity, median float64) (unit string, scale float64) {
-	d := inline(Quantity{V: median, D: q.D, hint: q.hint}, rangeDigits)
+// factor from base units to it; overflow is the unit the median did not
+// fit in (see inline).
+func rangeUnit(q Quantity, median float64, digits int) (unit string, scale float64, overflow string) {
+	d := inline(Quantity{V: median, D: q.D, hint: q.hint}, digits)
 	if d.Value == 0 || median == 0 {
-		return d.Unit, 1
+		return d.Unit, 1, d.overflow
 	}
-	return d.Unit, median / d.Value
+	return d.Unit, median / d.Value, d.overflow
 }
 
 // compact writes a number to digits significant digits with the suffixes
@@ -141,8 +150,8 @@ func compact(v float64, digits int) string {
 }
 
 // withCompactUnit joins a compact number and a unit as withUnit does.
-func withCompactUnit(v float64, unit string) string {
-	n := compact(v, rangeDigits)
+func withCompactUnit(v float64, unit string, digits int) string {
+	n := compact(noNegativeZero(v), digits)
 	switch {
 	case unit == "":
 		return n
@@ -159,33 +168,74 @@ func withCompactUnit(v float64, unit string) string {
 
 // intervalText is a 90% interval in the form napkin reads back:
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
-func intervalText(lo, hi float64, unit string) string {
+func intervalText(lo, hi float64, unit string, digits int) string {
 	switch {
 	case strings.HasPrefix(unit, "$"):
-		return withCompactUnit(lo, "$") + " to " + withCompactUnit(hi, unit)
+		return withCompactUnit(lo, "$", digits) + " to " + withCompactUnit(hi, unit, digits)
 	case unit == "%":
-		return withCompactUnit(lo, unit) + " to " + withCompactUnit(hi, unit)
+		return withCompactUnit(lo, unit, digits) + " to " + withCompactUnit(hi, unit, digits)
 	}
-	return compact(lo, rangeDigits) + " to " + withCompactUnit(hi, unit)
+	return compact(noNegativeZero(lo), digits) + " to " + withCompactUnit(hi, unit, digits)
 }
 
 // rangeDisplay is the headline of a range: 1.29K /s [579 to 2.89K /s]
 // mean 1.46K /s. Value and Unit are the median's.
-func rangeDisplay(q Quantity) Display {
+func rangeDisplay(q Quantity, digits int) Display {
 	h := headlineOf(q.S)
-	unit, scale := rangeUnit(q, h.p50)
-	text := withCompactUnit(h.p50/scale, unit) + " [" + intervalText(h.p5/scale, h.p95/scale, unit) + "]  mean " + withCompactUnit(h.mean/scale, unit)
-	return Display{Text: text, Value: h.p50 / scale, Unit: unit, Approx: true}
+	unit, scale, overflow := rangeUnit(q, h.p50, digits)
+	d := rangeIn(q, h, unit, scale, digits)
+	if overflow != "" {
+		d.overflow = overflow
+	}
+	return d
+}
+
+// rangeIn shows a range in unit, scale base units each. overflow is set
+// when a value the range can report (its interval, its mean, any
+// percentile of its Distribution) is too large for that unit.
+func rangeIn(q Quantity, h headline, unit string, scale float64, digits int) Display {
+	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits)
+	d := Display{Text: text, Value: noNegativeZero(h.p50 / scale), Unit: unit, Approx: true}
+	if !finite(maxAbs(q.S)/scale) || !finite(d.Value) {
+		d.overflow = unit
+	}
+	return d
+}
+
+// maxAbs is the largest magnitude among samples.
+func maxAbs(s []float64) float64 {
+	m := 0.0
+	for _, x := range s {
+		m = max(m, math.Abs(x))
+	}
+	return m
+}
+
+// mean is the mean of finite samples, without overflow: 1e308 to 2e308
+// has a mean, though the sum of its samples does not fit a float64.
+func mean(s []float64) float64 {
+	var sum float64
+	for _, x := range s {
+		sum += x
+	}
+	if n := float64(len(s)); finite(sum) {
+		return sum / n
+	}
+	sum = 0
+	for _, x := range s {
+		sum += x / float64(len(s))
+	}
+	return sum
 }
 
 // rangeInline is a range inside the working: (579 to 2.89K /s).
-func rangeInline(q Quantity) string {
+func rangeInline(q Quantity, digits int) string {
 	h := headlineOf(q.S)
-	unit, scale := rangeUnit(q, h.p50)
+	unit, scale, _ := rangeUnit(q, h.p50, digits)
 	if h.p5 == h.p95 {
-		return withCompactUnit(h.p50/scale, unit)
+		return withCompactUnit(h.p50/scale, unit, digits)
 	}
-	return "(" + intervalText(h.p5/scale, h.p95/scale, unit) + ")"
+	return "(" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + ")"
 }
 
 // probabilityDisplay shows P(…) as a percentage.

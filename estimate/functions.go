@@ -214,7 +214,7 @@ func (s *Session) Functions() []FunctionInfo {
 
 // BuiltinHelp is the line of help of a builtin function, if name is one.
 func BuiltinHelp(name string) (string, bool) {
-	b, ok := builtins()[name]
+	b, ok := lookupBuiltin(name)
 	if !ok {
 		return "", false
 	}

@@ -290,8 +290,8 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 		return bad(i, "napkin numbers go up to about 1.8e308", "number %s is too large", text)
 	}
 	if v < minNumber && strings.ContainsAny(mantissa(clean), "123456789") {
-		// Below the normal range a float64 loses digits, and then becomes 0.
-		return bad(i, "napkin numbers go down to about 2.2e-308; write the quantity in a smaller unit (1e-400 s is 1e-391 ns), or as 0",
+		// Far below the normal range a float64 loses digits, then becomes 0.
+		return bad(i, "napkin numbers go down to about 1e-318; write the quantity in a smaller unit (1e-400 s is 1e-391 ns), or as 0",
 			"number %s is too small (underflow)", text)
 	}
 	if i < len(src) {
@@ -303,9 +303,10 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 	return token{kind: tokNumber, text: src[start:i], num: v, sp: span{start, i}}, nil
 }
 
-// minNumber is the smallest positive number napkin reads: the smallest
-// normal float64. Below it a number loses digits, then becomes 0.
-const minNumber = 2.2250738585072014e-308
+// minNumber is the smallest positive number napkin reads. Below about
+// 2.2e-308 a float64 keeps fewer digits the smaller it is; below 1e-318 it
+// keeps fewer than the five a result shows, then becomes 0.
+const minNumber = 1e-318
 
 // isGroup reports whether src[i:] starts with a thousands group: a comma,
 // three digits, then no further digit.

@@ -101,7 +101,7 @@ type Quantity struct {
 	V    float64
 	D    Dim
 	S    []float64
-	src  []int32 // the ranges the samples derive from, for sensitivity
+	src  []*rangeInfo // the ranges the samples derive from, for sensitivity
 	hint hint
 }
 
@@ -117,7 +117,7 @@ func (q Quantity) at(i int) float64 {
 }
 
 // zip combines a and b sample by sample (a scalar stands for every sample).
-func zip(a, b Quantity, f func(x, y float64) float64) (float64, []float64, []int32) {
+func zip(a, b Quantity, f func(x, y float64) float64) (float64, []float64, []*rangeInfo) {
 	v := f(a.V, b.V)
 	if a.S == nil && b.S == nil {
 		return v, nil, nil
@@ -142,18 +142,21 @@ func mapQ(q Quantity, f func(float64) float64) Quantity {
 	return r
 }
 
-func mergeSrc(a, b []int32) []int32 {
+// mergeSrc is the union of two lists of ranges. A range evaluated twice
+// (in a function called twice) has the same identity, hence the same
+// samples: it counts once.
+func mergeSrc(a, b []*rangeInfo) []*rangeInfo {
 	if len(b) == 0 {
 		return a
 	}
 	if len(a) == 0 {
 		return b
 	}
-	out := append([]int32{}, a...)
+	out := append([]*rangeInfo{}, a...)
 	for _, x := range b {
 		found := false
 		for _, y := range a {
-			if x == y {
+			if x == y || x.identity == y.identity {
 				found = true
 				break
 			}
@@ -199,16 +202,10 @@ func (q Quantity) Dimension() string { return q.D.String() }
 // Format shows q the way napkin shows results, to digits significant
 // digits (0 for the default).
 func Format(q Quantity, digits int) Display {
-	if digits <= 0 {
-		digits = DefaultDigits
-	}
-	return display(q, digits)
+	return display(q, digitsOf(digits))
 }
 
 // FormatInline shows q in one unit, as the working does.
 func FormatInline(q Quantity, digits int) string {
-	if digits <= 0 {
-		digits = DefaultDigits
-	}
-	return formatInline(q, digits)
+	return formatInline(q, digitsOf(digits))
 }

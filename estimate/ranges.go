@@ -57,7 +57,9 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 	if ctx.p.name != "" && !strings.HasSuffix(ctx.p.name, "()") && ctx.p.definesOneRange() {
 		label = ctx.p.name
 	}
-	q.src = []int32{s.registerRange(identity, label, q.S)}
+	// The range is known by the quantities derived from it, and released
+	// with the last of them (a variable reassigned, ans moved on).
+	q.src = []*rangeInfo{{identity: identity, label: label, samples: q.S}}
 	return q, nil
 }
 
@@ -115,25 +117,11 @@ func comparator(op string) func(x, y float64) bool {
 	return func(x, y float64) bool { return x == y }
 }
 
-// rangeInfo is a range evaluated in the session, for sensitivity.
+// rangeInfo is a range evaluated in the session, for sensitivity: every
+// quantity derived from it points to it.
 type rangeInfo struct {
 	identity, label string
 	samples         []float64
-}
-
-// registerRange records a range's samples under its identity, once.
-func (s *Session) registerRange(identity, text string, samples []float64) int32 {
-	if id, ok := s.rangeIDs[identity]; ok {
-		s.ranges[id].samples = samples
-		return id
-	}
-	if s.rangeIDs == nil {
-		s.rangeIDs = map[string]int32{}
-	}
-	id := int32(len(s.ranges))
-	s.ranges = append(s.ranges, &rangeInfo{identity: identity, label: text, samples: samples})
-	s.rangeIDs[identity] = id
-	return id
 }
 
 // Distribution summarises a range result in the unit it is shown in (nil
@@ -174,8 +162,7 @@ func (r *Result) Sensitivity() []Influence {
 	y := logOrSelf(q.S)
 	var out []Influence
 	var total float64
-	for _, id := range q.src {
-		info := r.session.ranges[id]
+	for _, info := range q.src {
 		c := correlation(logOrSelf(info.samples), y)
 		if math.IsNaN(c) {
 			c = 0

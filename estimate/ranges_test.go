@@ -1,7 +1,9 @@
 package estimate
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -152,6 +154,31 @@ func BenchmarkRangeSamples(b *testing.B) {
 	b.ReportMetric(float64(DefaultSamples*b.N)/b.Elapsed().Seconds(), "samples/s")
 }
 
+// BenchmarkSample is the sampler alone: one lognormal range of
+// DefaultSamples samples, stratified and shuffled.
+func BenchmarkSample(b *testing.B) {
+	r := rangeStream(DefaultSeed, "x")
+	for b.Loop() {
+		sample(distLognormal, 10e6, 50e6, DefaultSamples, r)
+	}
+	b.ReportMetric(float64(DefaultSamples*b.N)/b.Elapsed().Seconds(), "samples/s")
+}
+
+// BenchmarkPlainLognormalLoop is what the sampler is measured against: a
+// plain Go loop filling a fresh slice with lognormal samples.
+func BenchmarkPlainLognormalLoop(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	mu := (math.Log(10e6) + math.Log(50e6)) / 2
+	sigma := (math.Log(50e6) - math.Log(10e6)) / (2 * z95)
+	for b.Loop() {
+		s := make([]float64, DefaultSamples)
+		for i := range s {
+			s[i] = math.Exp(mu + sigma*r.NormFloat64())
+		}
+	}
+	b.ReportMetric(float64(DefaultSamples*b.N)/b.Elapsed().Seconds(), "samples/s")
+}
+
 // BenchmarkRangeScript is a 10-line script with 5 ranges, end to end.
 func BenchmarkRangeScript(b *testing.B) {
 	lines := []string{
@@ -164,6 +191,56 @@ func BenchmarkRangeScript(b *testing.B) {
 		for _, l := range lines {
 			if _, err := s.Eval(l); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// referenceSample is sample as first written, with rand's own Float64 and
+// Shuffle: the sampler's faster loops must draw exactly the same samples,
+// so that a seed keeps its results.
+func referenceSample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		u := (float64(i) + r.Float64()) / float64(n)
+		switch kind {
+		case distLognormal:
+			mu := (math.Log(lo) + math.Log(hi)) / 2
+			sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
+			s[i] = math.Exp(mu + sigma*normalQuantile(u))
+		case distNormal:
+			mu, sigma := (lo+hi)/2, (hi-lo)/(2*z95)
+			s[i] = mu + sigma*normalQuantile(u)
+		case distUniform:
+			s[i] = lo + (hi-lo)*u
+		}
+	}
+	r.Shuffle(n, func(i, j int) { s[i], s[j] = s[j], s[i] })
+	return s
+}
+
+// TestSampleMatchesReference checks the sampler bit for bit against the
+// reference, and the headline it records against the one formatting would
+// select from the samples.
+func TestSampleMatchesReference(t *testing.T) {
+	for _, kind := range []distKind{distLognormal, distNormal, distUniform} {
+		for _, n := range []int{1, 2, 3, 10, 1000, DefaultSamples} {
+			for _, b := range [][2]float64{{3, 17.5}, {1e-300, 1e300}, {1, 1 + 1e-12}, {10e6, 50e6}} {
+				id := fmt.Sprint(kind, n, b)
+				got := sample(kind, b[0], b[1], n, rangeStream(DefaultSeed, id))
+				want := referenceSample(kind, b[0], b[1], n, rangeStream(DefaultSeed, id))
+				for i := range want {
+					if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+						t.Fatalf("%s: sample %d is %v, the reference draws %v", id, i, got[i], want[i])
+					}
+				}
+				cached := headlineOf(got)
+				headlineCacheMu.Lock()
+				clear(headlineCache)
+				headlineCacheMu.Unlock()
+				if selected := headlineOf(got); cached != selected {
+					t.Errorf("%s: recorded headline %+v, selected %+v", id, cached, selected)
+				}
 			}
 		}
 	}

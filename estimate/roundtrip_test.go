@@ -85,7 +85,7 @@ func TestRoundTripResults(t *testing.T) {
 			digits = 2 + r.IntN(8)
 		}
 		q := Quantity{V: randomValue(r), D: k.d, hint: k.h}
-		for _, text := range []string{display(q, digits).Text, formatInline(q, digits)} {
+		for _, text := range []string{display(q, digitsOf(digits)).Text, formatInline(q, digitsOf(digits))} {
 			back := pasteBack(t, text)
 			if back.Quantity.D != q.D {
 				t.Fatalf("%s %v: %q reads back as %s, not %s", k.name, q.V, text, back.Quantity.D, q.D)

@@ -279,7 +279,7 @@ func (ctx *evalCtx) mismatch(id int, verb string, a, b Quantity) *Error {
 }
 
 func (ctx *evalCtx) show(q Quantity) string {
-	return formatInline(q, ctx.p.scope.s.digits())
+	return formatInline(q, ctx.p.scope.s.prec())
 }
 
 func mulOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {

@@ -13,6 +13,9 @@ type Options struct {
 	// Digits is the number of significant digits results show; 0 means
 	// DefaultDigits.
 	Digits int
+	// RangeDigits is the number of significant digits ranges show; 0 means
+	// three, since their digits beyond the third are noise.
+	RangeDigits int
 	// Seed and Samples set the Monte Carlo evaluation of ranges; 0 means
 	// DefaultSeed and DefaultSamples.
 	Seed    uint64
@@ -42,15 +45,14 @@ type Session struct {
 	unitLimit   int
 	libs        []Library
 	funcSources []*funcSource
-	ranges      []*rangeInfo
-	rangeIDs    map[string]int32
 	// steps is the work done so far by the line being evaluated; evalGen
 	// numbers the lines, and stopGen is the number of the line Interrupt
 	// stopped.
-	steps   int
-	vms     []*vm.VM
-	evalGen atomic.Uint64
-	stopGen atomic.Uint64
+	steps         int
+	vms           []*vm.VM
+	compiledFuncs []*userFunc // the functions whose bodies this line compiled
+	evalGen       atomic.Uint64
+	stopGen       atomic.Uint64
 }
 
 func (s *Session) seed() uint64 {
@@ -100,6 +102,9 @@ type Result struct {
 	// by their values, then each intermediate step. The result itself is
 	// Display.Text, shown after them.
 	Steps []string
+	// Literal is set for a line that is one value as written (5 GB,
+	// 300M users): its working is the value itself, with no step to show.
+	Literal bool
 	// Uses lists the variables, constants and units the line refers to,
 	// once each, in order; Literals the plain numbers written in it. Lint
 	// uses them to follow how a figure was derived.
@@ -109,6 +114,19 @@ type Result struct {
 	// decimal to binary units.
 	Warnings []string
 	session  *Session
+}
+
+// WithoutSamples is a copy of r that does not keep a range's samples (or
+// those of the ranges it derives from) alive: its display, value, unit and
+// working are r's, but it is no longer a range, so Distribution and
+// Sensitivity return nil. For callers that keep many results.
+func (r *Result) WithoutSamples() *Result {
+	if r == nil || r.Quantity.S == nil {
+		return r
+	}
+	c := *r
+	c.Quantity.S, c.Quantity.src, c.session = nil, nil, nil
+	return &c
 }
 
 // NewSession starts a session with napkin's units in scope.
@@ -146,6 +164,15 @@ func AssignedName(line string) string {
 func (s *Session) SetFile(name string) { s.file = name }
 
 func (s *Session) digits() int { return s.opts.Digits }
+
+// prec is the precision of the session's results: Digits for exact
+// values, RangeDigits for ranges.
+func (s *Session) prec() precision {
+	if s.opts.RangeDigits <= 0 {
+		return precision{s.opts.Digits, rangeDigits}
+	}
+	return precision{s.opts.Digits, s.opts.RangeDigits}
+}
 
 // Eval evaluates the next line (numbered after the previous one).
 func (s *Session) Eval(src string) (*Result, error) {
@@ -204,9 +231,13 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 			return nil, err
 		}
 	} else {
-		r.Display = display(q, s.digits())
+		r.Display = display(q, s.prec())
+		if u := r.Display.overflow; u != "" {
+			return nil, tooLarge(src, st.x.pos(), u)
+		}
 	}
 	r.Steps = s.working(p, st, src)
+	r.Literal = p.info[p.root].kind == nkLiteral
 	r.Uses, r.Literals = p.uses()
 	r.Warnings = p.warnings
 	if st.kind == stmtAssign {
@@ -222,10 +253,21 @@ func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Erro
 	if err != nil {
 		return Display{}, err
 	}
-	if err := t.check(src, st.tgtSp, q, s.digits()); err != nil {
+	if err := t.check(src, st.tgtSp, q, s.prec()); err != nil {
 		return Display{}, err
 	}
-	return t.show(q, s.digits()), nil
+	d, overflow := t.show(q, s.prec())
+	if overflow {
+		return Display{}, tooLarge(src, st.tgtSp, t.text)
+	}
+	return d, nil
+}
+
+// tooLarge is the error for a result that is finite in base units but
+// too large for the unit it is shown in: napkin never shows +Inf.
+func tooLarge(src string, sp span, unit string) *Error {
+	return errorAt(src, sp, "the numbers are beyond about 1.8e308 in that unit; check the exponents, or convert to a larger unit",
+		"the result is too large to show in %s (overflow)", unit)
 }
 
 func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Error) {
@@ -336,7 +378,7 @@ func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error)
 	whole := span{st.x.pos().Start, st.y.pos().End}
 	if a.D != b.D {
 		return nil, errorAt(src, whole, "compare quantities of one kind", "assert compares %s [%s] with %s [%s]",
-			formatInline(a, s.digits()), a.D, formatInline(b, s.digits()), b.D)
+			formatInline(a, s.prec()), a.D, formatInline(b, s.prec()), b.D)
 	}
 	// With ranges, an assert must hold in every sample.
 	n := max(len(a.S), len(b.S), 1)
@@ -350,7 +392,7 @@ func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error)
 	case failed > 0 && n > 1:
 		return nil, errorAt(src, whole, "to require it only mostly, assert on a probability: assert P(x > y) > 90%",
 			"assertion failed in %.3g%% of the samples: left side is %s, right side is %s",
-			100*float64(failed)/float64(n), formatInline(a, s.digits()), formatInline(b, s.digits()))
+			100*float64(failed)/float64(n), formatInline(a, s.prec()), formatInline(b, s.prec()))
 	case failed > 0:
 		return nil, errorAt(src, whole, "", "assertion failed: left side is %s, right side is %s",
 			preciseText(a), preciseText(b))
@@ -367,7 +409,7 @@ func (s *Session) Load(file, src string) error {
 	saved := s.file
 	defer s.SetFile(saved)
 	s.SetFile(file)
-	for i, line := range strings.Split(src, "\n") {
+	for i, line := range SplitLines(src) {
 		if _, err := s.EvalLine(i+1, line); err != nil {
 			return err
 		}
@@ -395,13 +437,13 @@ func holds(cmp string, a, b float64) bool {
 }
 
 // preciseText shows a quantity with all its digits, for failed asserts.
-func preciseText(q Quantity) string { return formatInline(q, 17) }
+func preciseText(q Quantity) string { return formatInline(q, precision{17, 17}) }
 
 // Variables lists the session's variables with their current values.
 func (s *Session) Variables() map[string]Display {
 	out := make(map[string]Display, len(s.vars))
 	for name, v := range s.vars {
-		out[name] = display(v.q, s.digits())
+		out[name] = display(v.q, s.prec())
 	}
 	return out
 }

@@ -19,6 +19,10 @@ const maxErlangWork = 50_000_000
 // maxErlangServers is the most servers erlang_c takes.
 const maxErlangServers = 1_000_000
 
+// valuesPerStep is how many simple operations on numbers count as one step
+// of a line's work budget, as for sample arithmetic (see rangeSteps).
+const valuesPerStep = 100
+
 // harmonicDirect is the n up to which harmonic sums term by term; above it,
 // the first terms are summed and the tail is the Euler–Maclaurin formula,
 // accurate to about 1e-12 relative.
@@ -47,6 +51,11 @@ func harmonicBuiltin() *builtin {
 					return Quantity{}, ctx.operandError(id, 1, "Zipf exponents are usually between 0.5 and 1.5",
 						"harmonic needs an exponent s from 0 to 100, not %s", ctx.show(s))
 				}
+			}
+			// Up to 64 powers a value, charged like sample arithmetic.
+			values := max(len(n.S), len(s.S), 1)
+			if err := ctx.charge(id, values*harmonicDirect/valuesPerStep); err != nil {
+				return Quantity{}, err
 			}
 			v, samples, src := zip(n, s, harmonic)
 			return Quantity{V: v, S: samples, src: src}, nil
@@ -113,6 +122,9 @@ func erlangCBuiltin() *builtin {
 				return Quantity{}, ctx.operandError(id, 0, "give the servers as a single number, or fewer of them",
 					"erlang_c over a range with %s servers is too much work", ctx.show(c))
 			}
+			if err := ctx.charge(id, int(work)/valuesPerStep); err != nil {
+				return Quantity{}, err
+			}
 			bad := 0
 			total := max(len(c.S), len(load.S), 1)
 			for i := 0; i < total; i++ {
@@ -144,4 +156,4 @@ func erlangC(c, a float64) float64 {
 }
 
 // formatPlain shows a plain number the way results show it.
-func formatPlain(v float64) string { return formatInline(number(v), DefaultDigits) }
+func formatPlain(v float64) string { return formatInline(number(v), digitsOf(0)) }

@@ -43,6 +43,7 @@ func (f *userFunc) compile(s *Session) {
 	}
 	p.body = true
 	f.compiled = p
+	s.compiledFuncs = append(s.compiledFuncs, f)
 	if p.info[p.root].height == 0 {
 		// No program: the body is a literal, a name, or a parameter.
 		n := f.body

@@ -21,7 +21,7 @@ const (
 )
 
 func (s *Session) working(p *plan, st *statement, src string) []string {
-	w := &writer{p: p, digits: s.digits()}
+	w := &writer{p: p, digits: s.digits(), prec: s.prec()}
 	written := w.render(p.root, -1, ctxTop)
 	if st.target != nil || st.pct {
 		written += " -> " + strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
@@ -47,7 +47,7 @@ func (s *Session) working(p *plan, st *statement, src string) []string {
 	// A duration shown as 2 h 46 min 40 s is checked more easily against
 	// its seconds: show them as the last step.
 	if q := p.info[p.root].q; st.target == nil && q.D == dimTime1 {
-		if sec := w.value(q, ctxTop); sec != last && sec != display(q, w.digits).Text {
+		if sec := w.value(q, ctxTop); sec != last && sec != display(q, w.prec).Text {
 			steps = append(steps, sec)
 		}
 	}
@@ -83,6 +83,7 @@ const (
 type writer struct {
 	p       *plan
 	digits  int
+	prec    precision
 	changes map[int]int // memo of changeLevel
 }
 
@@ -98,7 +99,8 @@ func (w *writer) render(id, level int, ctx context) string {
 			return sec + " s"
 		case ni.conv != nil && ni.height <= level:
 			// (6 hours -> 45 min) shows as 8 × 45 min.
-			t := ni.conv.show(ni.q, w.digits).Text
+			d, _ := ni.conv.show(ni.q, w.prec)
+			t := d.Text
 			if ctx != ctxTop {
 				t = "(" + t + ")"
 			}
@@ -273,7 +275,7 @@ func (w *writer) child(n node, level int, ctx context) string {
 // (seconds for times, so that 86,400 s shows where a day went), with
 // parentheses wherever napkin's own precedence would read it otherwise.
 func (w *writer) value(q Quantity, ctx context) string {
-	t := formatInline(q, w.digits)
+	t := formatInline(q, w.prec)
 	if needsParens(t, ctx) && !strings.HasPrefix(t, "(") {
 		return "(" + t + ")"
 	}

@@ -8,20 +8,20 @@ import (
 
 // SessionOptions choose how a session evaluates.
 type SessionOptions struct {
-	Digits  int    // significant digits; 0 means estimate.DefaultDigits
-	Seed    uint64 // Monte Carlo seed for ranges; 0 means estimate.DefaultSeed
-	Samples int    // samples per range; 0 means estimate.DefaultSamples
-	Latency string // the latency set in scope; "" means latency.DefaultSet
+	Digits      int    // significant digits; 0 means estimate.DefaultDigits
+	RangeDigits int    // significant digits of ranges; 0 means the engine's three
+	Seed        uint64 // Monte Carlo seed for ranges; 0 means estimate.DefaultSeed
+	Samples     int    // samples per range; 0 means estimate.DefaultSamples
+	Latency     string // the latency set in scope; "" means latency.DefaultSet
+	// MaxSteps is the work budget of each line; 0 means
+	// estimate.DefaultMaxSteps.
+	MaxSteps int
 }
 
 // NewSession makes the session every evaluating front end uses: napkin's
 // units, the chosen latency set, the reference constants and the formulas.
 // The error is an unknown latency set.
 func NewSession(o SessionOptions) (*estimate.Session, error) {
-	return newSession(o, estimate.Options{Digits: o.Digits, Seed: o.Seed, Samples: o.Samples})
-}
-
-func newSession(o SessionOptions, eo estimate.Options) (*estimate.Session, error) {
 	if o.Latency == "" {
 		o.Latency = latency.DefaultSet
 	}
@@ -29,7 +29,7 @@ func newSession(o SessionOptions, eo estimate.Options) (*estimate.Session, error
 	if err != nil {
 		return nil, err
 	}
-	s := estimate.NewSession(eo)
+	s := estimate.NewSession(estimate.Options{Digits: o.Digits, RangeDigits: o.RangeDigits, Seed: o.Seed, Samples: o.Samples, MaxSteps: o.MaxSteps})
 	s.AddLibrary(lib)
 	s.AddLibrary(reference.Library())
 	reference.LoadFormulas(s)

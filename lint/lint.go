@@ -10,8 +10,10 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,21 +27,35 @@ type Warning struct {
 	Hint string
 }
 
-// Checker collects a script's results.
+// Checker collects a script's results. It keeps a few facts per line, not
+// the results themselves (a range's samples are large), and its cost is
+// linear in the script: what a line derives from is summarised in flags
+// carried from name to name, never in sets of names.
 type Checker struct {
 	lines    []*entry
-	deps     map[string]map[string]bool // variable → every name it derives from
+	derived  map[string]derivation // for each variable, what it derives from
+	assigned map[string]bool       // every variable some line assigns
 	warnings []Warning
 }
 
+// derivation is what a figure derives from, through every line before it.
+type derivation struct {
+	replica, peak, period bool // a name about replication, about peaks, a period unit
+}
+
 type entry struct {
-	r       *estimate.Result
-	comment string
-	deps    map[string]bool
+	line      int
+	name      string
+	dimension string
+	comment   string
+	uses      []string
+	from      derivation
 }
 
 // NewChecker starts a lint of one script.
-func NewChecker() *Checker { return &Checker{deps: map[string]map[string]bool{}} }
+func NewChecker() *Checker {
+	return &Checker{derived: map[string]derivation{}, assigned: map[string]bool{}}
+}
 
 // wordPatterns are the words that mark a figure as storage, memory,
 // replicated or sized for the peak. They are compiled the first time a
@@ -92,17 +108,20 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 	if r == nil || (r.Kind != estimate.KindAssignment && r.Kind != estimate.KindExpression) {
 		return
 	}
-	deps := map[string]bool{}
+	var from derivation
+	w := words()
 	for _, u := range r.Uses {
-		deps[u] = true
-		for d := range c.deps[u] {
-			deps[d] = true
-		}
+		d := c.derived[u]
+		from.replica = from.replica || d.replica || w.replica.MatchString(u)
+		from.peak = from.peak || d.peak || w.peak.MatchString(u)
+		from.period = from.period || d.period || isPeriodUnit(u)
 	}
 	if r.Name != "" {
-		c.deps[r.Name] = deps
+		c.derived[r.Name] = from
+		c.assigned[r.Name] = true
 	}
-	c.lines = append(c.lines, &entry{r: r, comment: comment, deps: deps})
+	c.lines = append(c.lines, &entry{line: r.Line, name: r.Name, dimension: r.Dimension, comment: comment,
+		uses: r.Uses, from: from})
 	for _, w := range r.Warnings {
 		hint := "convert one side so that both are decimal (GB) or both binary (GiB)"
 		if strings.Contains(w, "multiplies by the variable") {
@@ -122,15 +141,19 @@ func (c *Checker) Add(r *estimate.Result, comment string) {
 func (c *Checker) Warnings() []Warning {
 	out := append([]Warning{}, c.warnings...)
 	w := words()
+	replicated := c.coveredLater(func(e *entry) bool { return e.mentions(w.replica, e.from.replica) })
+	peaked := c.coveredLater(func(e *entry) bool { return e.mentions(w.peak, e.from.peak) })
 	for i, e := range c.lines {
-		name := e.r.Name
+		name := e.name
 		switch {
 		case name == "":
-		case e.r.Dimension == "data" && w.storage.MatchString(name+" "+e.comment) && !w.memory.MatchString(name) && !c.covered(i, w.replica):
-			out = append(out, Warning{e.r.Line, fmt.Sprintf("%s is a storage figure with no replication factor", name),
+		case e.dimension == "data" && w.storage.MatchString(name+" "+e.comment) && !w.memory.MatchString(name) &&
+			!e.mentions(w.replica, e.from.replica) && !replicated[i]:
+			out = append(out, Warning{e.line, fmt.Sprintf("%s is a storage figure with no replication factor", name),
 				"multiply by replication (3 copies is usual), or say in a comment why there is none"})
-		case e.r.Dimension == "1/time" && len(e.r.Uses) > 0 && c.fromPeriod(e) && !c.isInput(e) && !c.covered(i, w.peak):
-			out = append(out, Warning{e.r.Line, fmt.Sprintf("%s is an average over a day; nothing sizes it for the peak", name),
+		case e.dimension == "1/time" && len(e.uses) > 0 && e.from.period && !c.isInput(e) &&
+			!e.mentions(w.peak, e.from.peak) && !peaked[i]:
+			out = append(out, Warning{e.line, fmt.Sprintf("%s is an average over a day; nothing sizes it for the peak", name),
 				"multiply by a peak factor (peak_factor, 2x to 5x is usual) for the servers"})
 		}
 	}
@@ -138,48 +161,37 @@ func (c *Checker) Warnings() []Warning {
 	return out
 }
 
-// covered reports whether line i, or a later line derived from it, uses a
-// name matching words (or is named or commented so).
-func (c *Checker) covered(i int, words *regexp.Regexp) bool {
-	e := c.lines[i]
-	mentions := func(x *entry) bool {
-		if words.MatchString(x.r.Name) || words.MatchString(x.comment) {
-			return true
-		}
-		for d := range x.deps {
-			if words.MatchString(d) {
-				return true
-			}
-		}
-		return false
-	}
-	if mentions(e) {
-		return true
-	}
-	for _, later := range c.lines[i+1:] {
-		if later.deps[e.r.Name] && mentions(later) {
-			return true
-		}
-	}
-	return false
+// mentions reports whether a line is named or commented with words, or
+// derives from a name that is (derived).
+func (e *entry) mentions(words *regexp.Regexp, derived bool) bool {
+	return derived || words.MatchString(e.name) || words.MatchString(e.comment)
 }
 
-// fromPeriod reports whether a rate was derived from a count per day (or
-// week, month, year).
-func (c *Checker) fromPeriod(e *entry) bool {
-	for d := range e.deps {
-		if isPeriodUnit(d) {
-			return true
+// coveredLater reports, for each line, whether a later line derived from
+// its name satisfies ok. One pass from the end: a line that satisfies ok,
+// or is itself covered by a later one, covers every name it uses.
+func (c *Checker) coveredLater(ok func(*entry) bool) []bool {
+	out := make([]bool, len(c.lines))
+	covered := map[string]bool{}
+	for i := len(c.lines) - 1; i >= 0; i-- {
+		e := c.lines[i]
+		if e.name != "" {
+			out[i] = covered[e.name]
+		}
+		if ok(e) || out[i] {
+			for _, u := range e.uses {
+				covered[u] = true
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // isInput reports whether a line is a stated rate (2 tweets/day) rather
 // than one derived from other figures.
 func (c *Checker) isInput(e *entry) bool {
-	for _, u := range e.r.Uses {
-		if _, isVar := c.deps[u]; isVar {
+	for _, u := range e.uses {
+		if c.assigned[u] {
 			return false
 		}
 	}
@@ -187,9 +199,5 @@ func (c *Checker) isInput(e *entry) bool {
 }
 
 func sortWarnings(ws []Warning) {
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && ws[j].Line < ws[j-1].Line; j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
-	}
+	slices.SortStableFunc(ws, func(a, b Warning) int { return cmp.Compare(a.Line, b.Line) })
 }

@@ -30,6 +30,9 @@ func TestLint(t *testing.T) {
 	}{
 		{"storage without replication", "per_day = 10 GB\nstorage = per_day * 365", []string{"2: storage is a storage figure"}},
 		{"replicated later", "per_day = 10 GB\nraw_storage = per_day * 365\nreplication = 3\ntotal = raw_storage * replication", nil},
+		{"replicated through a chain", "per_day = 10 GB\nraw_storage = per_day * 365\nwith_index = raw_storage * 1.2\nreplication = 3\ntotal = with_index * replication", nil},
+		{"peak through a chain", "dau = 1M\nqps = dau * 5 / day\nreads = qps * 10\npeak_reads = reads * 3", nil},
+		{"reassigned, then replicated", "storage = 10 GB * 365\nstorage = 20 GB * 365\ncopies = storage * 3", nil},
 		{"replicas in the comment", "storage = 10 GB * 365 * 3   # 3 replicas", nil},
 		{"memory is not storage", "conn_memory_total = 1M * 10 KB", nil},
 		{"rate without peak", "dau = 1M\nqps = dau * 5 / day", []string{"2: qps is an average over a day"}},
@@ -54,5 +57,21 @@ func TestLint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A long chain lints in time linear in its length: each line carries
+// flags, not the set of names it derives from.
+func TestLintLongChain(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x0 = 1 GB\n")
+	const n = 10_000
+	for i := 1; i < n; i++ {
+		b.WriteString("x" + strconv.Itoa(i) + " = x" + strconv.Itoa(i-1) + " + 1 GB\n")
+	}
+	b.WriteString("total_storage = x" + strconv.Itoa(n-1) + " * 2")
+	got := lintScript(t, b.String())
+	if len(got) != 1 || got[0].Line != n+1 {
+		t.Fatalf("got %v, want one warning on line %d", got, n+1)
 	}
 }

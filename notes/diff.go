@@ -9,7 +9,7 @@ import (
 // lines (napkin notes only ever changes lines in place), with three lines
 // of context.
 func Diff(name string, old, new []byte) string {
-	a, b := splitLines(old), splitLines(new)
+	a, b := diffLines(old), diffLines(new)
 	if len(a) != len(b) {
 		return fmt.Sprintf("--- %s\n+++ %s\n(line counts differ: %d and %d)\n", name, name, len(a), len(b))
 	}
@@ -59,12 +59,15 @@ func Diff(name string, old, new []byte) string {
 	return out.String()
 }
 
-// splitLines splits text into lines; a final newline ends the last line
-// rather than starting an empty one.
-func splitLines(text []byte) []string {
-	s := strings.TrimSuffix(string(text), "\n")
-	if s == "" {
+// diffLines splits text into lines, without their endings; a final line
+// ending ends the last line rather than starting an empty one.
+func diffLines(text []byte) []string {
+	if len(text) == 0 {
 		return nil
 	}
-	return strings.Split(s, "\n")
+	lines, ends := splitLines(string(text))
+	if ends[len(ends)-1] == "" && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }

@@ -20,9 +20,9 @@ type Options struct {
 type Slot struct {
 	Line   int // 1-based line in the file
 	Input  string
-	Old    string // the slot's text before, trimmed
-	New    string // the slot's text now, trimmed
-	Result *estimate.Result
+	Old    string           // the slot's text before, trimmed
+	New    string           // the slot's text now, trimmed
+	Result *estimate.Result // without its samples: a note may have thousands
 	Err    *estimate.Error
 	stale  bool // the slot's bytes change
 }
@@ -50,11 +50,15 @@ func (r *Result) Changed() bool {
 
 // Process evaluates the napkin blocks of a Markdown note called name.
 func Process(name string, src []byte, opts Options) *Result {
-	lines := strings.Split(string(src), "\n")
+	lines, ends := splitLines(string(src))
 	res := &Result{}
 	var session *estimate.Session
 	var open *fence
 	for i, line := range lines {
+		if i == 0 {
+			// A byte order mark is kept, but does not hide a first fence.
+			line = strings.TrimPrefix(line, byteOrderMark)
+		}
 		if open != nil {
 			if open.closes(line) {
 				open = nil
@@ -75,7 +79,13 @@ func Process(name string, src []byte, opts Options) *Result {
 		}
 		lines[i] = processLine(session, name, i+1, line, opts, res)
 	}
-	res.Output = []byte(strings.Join(lines, "\n"))
+	var out strings.Builder
+	out.Grow(len(src) + 64*len(res.Slots))
+	for i, line := range lines {
+		out.WriteString(line)
+		out.WriteString(ends[i])
+	}
+	res.Output = []byte(out.String())
 	return res
 }
 
@@ -101,7 +111,7 @@ func processLine(s *estimate.Session, file string, n int, line string, opts Opti
 	if !hasSlot {
 		return line
 	}
-	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r, Err: e}
+	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r.WithoutSamples(), Err: e}
 	switch {
 	case opts.Clean:
 		sl.New = ""

@@ -81,7 +81,8 @@ func TestClean(t *testing.T) {
 	src, _ := os.ReadFile("testdata/design.md.golden")
 	res := Process("design.md", src, Options{NewSession: newSession, Clean: true})
 	inNapkin := napkinLines(string(src))
-	for i, line := range strings.Split(string(res.Output), "\n") {
+	lines, _ := splitLines(string(res.Output))
+	for i, line := range lines {
 		if start, end, ok := slot(line); ok && inNapkin[i] && line[start:end] != "" {
 			t.Errorf("slot not emptied: %q", line)
 		}
@@ -112,9 +113,13 @@ func TestStaleAndErrors(t *testing.T) {
 // "# =>" of lines in napkin blocks: every other byte is the same.
 func checkOnlySlotsChanged(t *testing.T, src, out []byte) {
 	t.Helper()
-	a, b := strings.Split(string(src), "\n"), strings.Split(string(out), "\n")
+	a, aEnds := splitLines(string(src))
+	b, bEnds := splitLines(string(out))
 	if len(a) != len(b) {
 		t.Fatalf("line count changed: %d → %d", len(a), len(b))
+	}
+	if strings.Join(aEnds, "") != strings.Join(bEnds, "") {
+		t.Fatalf("line endings changed")
 	}
 	inNapkin := napkinLines(string(src))
 	for i := range a {
@@ -135,7 +140,11 @@ func checkOnlySlotsChanged(t *testing.T, src, out []byte) {
 func napkinLines(src string) map[int]bool {
 	in := map[int]bool{}
 	var open *fence
-	for i, line := range strings.Split(src, "\n") {
+	lines, _ := splitLines(src)
+	for i, line := range lines {
+		if i == 0 {
+			line = strings.TrimPrefix(line, byteOrderMark)
+		}
 		switch {
 		case open != nil && open.closes(line):
 			open = nil

@@ -1,6 +1,31 @@
 package notes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/napkin-calc/napkin/estimate"
+)
+
+// byteOrderMark is the UTF-8 byte order mark some editors put first.
+const byteOrderMark = "\ufeff"
+
+// splitLines splits a note into lines and their endings: \n, \r\n, or a
+// lone \r (as in Markdown), and "" for a last line without one. Joining
+// each line with its ending gives the note back, byte for byte.
+func splitLines(src string) (lines, ends []string) {
+	for {
+		i := strings.IndexAny(src, "\r\n")
+		if i < 0 {
+			return append(lines, src), append(ends, "")
+		}
+		n := 1
+		if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			n = 2
+		}
+		lines, ends = append(lines, src[:i]), append(ends, src[i:i+n])
+		src = src[i+n:]
+	}
+}
 
 // fence is an open fenced code block.
 type fence struct {
@@ -52,16 +77,18 @@ func (f fence) closes(line string) bool {
 // slotMarker asks for a line's result.
 const slotMarker = "# =>"
 
-// slot finds the slot of a line: the byte offsets of the text napkin owns
-// (after "# =>", before a trailing \r). ok is false for a line without one.
+// slot finds the slot of a line (without its line ending): the byte
+// offsets of the text napkin owns, after the first "# =>" in the line's
+// comment, as the lexer sees it (a "# =>" in a quoted label is code), to
+// the end of the line. ok is false for a line without one.
 func slot(line string) (start, end int, ok bool) {
-	i := strings.Index(line, slotMarker)
+	c := estimate.CommentStart(line)
+	if c < 0 {
+		return 0, 0, false
+	}
+	i := strings.Index(line[c:], slotMarker)
 	if i < 0 {
 		return 0, 0, false
 	}
-	end = len(line)
-	if strings.HasSuffix(line, "\r") {
-		end--
-	}
-	return i + len(slotMarker), end, true
+	return c + i + len(slotMarker), len(line), true
 }

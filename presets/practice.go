@@ -70,3 +70,33 @@ func GradeAnswer(answer, expected estimate.Quantity) (g Grade, factor float64) {
 	}
 	return Off, factor
 }
+
+// AnswerScope evaluates practice answers with the preset's variables in
+// scope: its assumptions (as --set left them) and every estimate before the
+// question, never the question's own or a later one. So `dau * 2 / day`
+// and `write_qps * 10` are answers.
+type AnswerScope struct {
+	s     *estimate.Session
+	steps []Step
+	file  string
+	next  int // steps before this one are evaluated in s
+}
+
+// NewAnswerScope makes an AnswerScope over a fresh session s for the steps
+// of a preset run (from Run) of the preset in file.
+func NewAnswerScope(s *estimate.Session, steps []Step, file string) *AnswerScope {
+	return &AnswerScope{s: s, steps: steps, file: file}
+}
+
+// Eval evaluates an answer to q.
+func (a *AnswerScope) Eval(q Question, answer string) (*estimate.Result, error) {
+	a.s.SetFile(a.file)
+	for a.next < len(a.steps) && a.steps[a.next].N < q.N {
+		st := a.steps[a.next]
+		a.next++
+		// The run succeeded with these lines, so they evaluate here too.
+		_, _ = a.s.EvalLine(st.N, st.Code)
+	}
+	a.s.SetFile("")
+	return a.s.EvalLine(1, answer)
+}

@@ -22,6 +22,9 @@ type Preset struct {
 	User    bool   // from the user's presets directory
 	Shadows bool   // a user preset that replaces a built-in one
 	Src     string
+	// titleLine is the comment line used as the title of a preset
+	// without a "#@ title:" line, left out of its scope; 0 for none.
+	titleLine int
 }
 
 // Line is one line of a preset, with what the comments around it say.
@@ -76,10 +79,16 @@ func (p *Preset) Lines() []Line {
 // Scope is the prose before the first section: what the problem is.
 func (p *Preset) Scope() []string {
 	var out []string
-	for _, text := range strings.Split(p.Src, "\n") {
+	for i, text := range strings.Split(p.Src, "\n") {
 		t := strings.TrimSpace(text)
 		if strings.HasPrefix(t, "#@ section:") {
 			break
+		}
+		if i+1 == p.titleLine {
+			continue
+		}
+		if !strings.HasPrefix(t, "#") && t != "" {
+			break // a script without sections: its comments belong to its lines
 		}
 		if strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "#@") && !strings.HasPrefix(t, "#?") {
 			out = append(out, strings.TrimSpace(strings.TrimPrefix(t, "#")))
@@ -116,8 +125,23 @@ func parse(name, path, src string, user bool) (*Preset, error) {
 			p.Source = value
 		}
 	}
-	if p.Title == "" {
+	if p.Title == "" && !user {
 		return nil, fmt.Errorf("%s: a preset needs a #@ title: line", path)
+	}
+	if p.Title == "" {
+		// A plain script: its first comment line is its title, or else
+		// its file name.
+		p.Title = strings.ReplaceAll(name, "_", " ")
+		for i, line := range strings.Split(src, "\n") {
+			t := strings.TrimSpace(line)
+			if t == "" || strings.HasPrefix(t, "#@") || strings.HasPrefix(t, "#?") {
+				continue
+			}
+			if text := strings.TrimSpace(strings.TrimPrefix(t, "#")); strings.HasPrefix(t, "#") && text != "" {
+				p.Title, p.titleLine = text, i+1
+			}
+			break
+		}
 	}
 	return p, nil
 }

@@ -2,6 +2,8 @@ package presets
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -139,4 +141,68 @@ func reciprocal(q estimate.Quantity) estimate.Quantity {
 	s := estimate.NewSession(estimate.Options{})
 	r, _ := s.Eval("1 / (" + estimate.FormatInline(q, 17) + ")")
 	return r.Quantity
+}
+
+// TestQuotesAfterSet: a comment quoting a source's figure says it is the
+// source's once --set changes an assumption the line depends on, and only
+// then.
+func TestQuotesAfterSet(t *testing.T) {
+	p, _ := Find(Builtin(), "typeahead")
+	reasons := func(set map[string]string) map[string]string {
+		steps, err := p.Run(session(t), set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, s := range steps {
+			out[s.Name] = s.Reason
+		}
+		return out
+	}
+	if r := reasons(nil)["qps"]; r != "one request per character; Alex Xu: about 24,000" {
+		t.Errorf("without --set: %q", r)
+	}
+	r := reasons(map[string]string{"dau": "20M"})
+	if r["qps"] != "one request per character; Alex Xu, before --set dau: about 24,000" {
+		t.Errorf("qps with --set dau: %q", r["qps"])
+	}
+	if r["peak_qps"] != "Alex Xu, before --set dau: about 48,000" {
+		t.Errorf("peak_qps depends on dau through qps: %q", r["peak_qps"])
+	}
+	if r := reasons(map[string]string{"peak_factor": "3"}); r["qps"] != "one request per character; Alex Xu: about 24,000" ||
+		r["peak_qps"] != "Alex Xu, before --set peak_factor: about 48,000" {
+		t.Errorf("--set peak_factor reaches peak_qps only: %q, %q", r["qps"], r["peak_qps"])
+	}
+	md := p.Markdown(map[string]string{"dau": "20M", "peak_factor": "3"})
+	if !strings.Contains(md, "# Alex Xu, before --set dau, peak_factor: about 48,000") {
+		t.Errorf("the note keeps a stale quote:\n%s", md)
+	}
+}
+
+// TestUserPresetWithoutTitle: a plain script in the presets folder is a
+// preset, titled by its first comment line or its file name.
+func TestUserPresetWithoutTitle(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("queue_sizing.napkin", "# Sizing the order queue\n# for the spring sale\nrate = 2k/s\nbacklog = rate * 10 min\n")
+	write("bare_script.napkin", "x = 5 GB\n")
+	all, errs := All(dir)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	q, ok := Find(all, "queue_sizing")
+	if !ok || q.Title != "Sizing the order queue" || strings.Join(q.Scope(), "|") != "for the spring sale" {
+		t.Fatalf("queue_sizing: %+v, scope %q", q, q.Scope())
+	}
+	steps, err := q.Run(session(t), nil)
+	if err != nil || len(steps) != 2 || steps[1].Result.Text != "1.2M" {
+		t.Errorf("run: %v %v", steps, err)
+	}
+	if b, ok := Find(all, "bare_script"); !ok || b.Title != "bare script" || len(b.Scope()) != 0 {
+		t.Errorf("bare_script: %+v", b)
+	}
 }

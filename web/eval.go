@@ -92,11 +92,17 @@ func (s *Server) handleEval(w http.ResponseWriter, r *http.Request) {
 // acquire waits for a turn to evaluate. It answers the request itself
 // when the server stays busy or the client leaves.
 func (s *Server) acquire(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	release = func() { <-s.sem }
+	select {
+	case s.sem <- struct{}{}:
+		return release, true
+	default:
+	}
 	t := time.NewTimer(s.limits.QueueWait)
 	defer t.Stop()
 	select {
 	case s.sem <- struct{}{}:
-		return func() { <-s.sem }, true
+		return release, true
 	case <-r.Context().Done():
 		return nil, false
 	case <-t.C:
@@ -106,17 +112,21 @@ func (s *Server) acquire(w http.ResponseWriter, r *http.Request) (release func()
 	}
 }
 
-// newSession is the command line's session, with the work budget.
+// newSession is the command line's session, with the server's work
+// budget for each line.
 func (s *Server) newSession(o frontend.SessionOptions) (*estimate.Session, error) {
+	o.MaxSteps = s.limits.MaxSteps
 	return frontend.NewSession(o)
 }
 
 // evaluate runs a script line by line as napkin notes does: a failed line
 // does not stop the rest, and lines that use its result say so. The
-// request's deadline (or the client leaving) stops it.
+// request's deadline (or the client leaving) interrupts it, even in the
+// middle of a line.
 func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts frontend.SessionOptions, lines []string) evalResponse {
 	ctx, cancel := context.WithTimeout(ctx, s.limits.Timeout)
 	defer cancel()
+	defer context.AfterFunc(ctx, session.Interrupt)()
 	resp := evalResponse{Lines: []evalLine{}}
 	lookup := constantLookup(opts.Latency)
 	assigned := map[string]bool{}
@@ -126,6 +136,10 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 			break
 		}
 		res, err := session.EvalLine(i+1, line)
+		if errors.Is(err, estimate.ErrInterrupted) {
+			resp.Stopped = s.stoppedMessage(ctx, i+1)
+			break
+		}
 		if err != nil {
 			var e *estimate.Error
 			if !errors.As(err, &e) {
@@ -172,9 +186,9 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 
 func (s *Server) stoppedMessage(ctx context.Context, line int) string {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Sprintf("stopped before line %d: the evaluation took longer than %s", line, s.limits.Timeout)
+		return fmt.Sprintf("stopped at line %d: the evaluation took longer than %s", line, s.limits.Timeout)
 	}
-	return fmt.Sprintf("stopped before line %d: the request was cancelled", line)
+	return fmt.Sprintf("stopped at line %d: the request was cancelled", line)
 }
 
 // constantLookup finds the reference constants a session with this

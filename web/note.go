@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -32,11 +34,18 @@ func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
+	ctx, cancel := context.WithTimeout(r.Context(), s.limits.Timeout)
+	defer cancel()
 	md := noteMarkdown(req.Script)
 	res := notes.Process("note.md", []byte(md), notes.Options{NewSession: func() *estimate.Session {
 		session, _ := s.newSession(s.cfg.Session) // the options were checked by New
+		context.AfterFunc(ctx, session.Interrupt)
 		return session
 	}})
+	if ctx.Err() != nil {
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the note took longer than %s to fill", s.limits.Timeout), "split the script")
+		return
+	}
 	writeJSON(w, http.StatusOK, noteResponse{Markdown: string(res.Output)})
 }
 

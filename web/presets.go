@@ -136,7 +136,7 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, s.limits.MaxBody, &req) {
 		return
 	}
-	_, steps, ok := s.runPreset(w, r)
+	p, steps, ok := s.runPreset(w, r)
 	if !ok {
 		return
 	}
@@ -166,7 +166,9 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err.Error(), "")
 		return
 	}
-	res, err := session.EvalLine(1, a.Answer)
+	// As in napkin practice: the assumptions and the estimates before the
+	// question are in scope.
+	res, err := presets.NewAnswerScope(session, steps, p.Path).Eval(*q, a.Answer)
 	if err != nil || res == nil || (res.Kind != estimate.KindExpression && res.Kind != estimate.KindAssignment) {
 		e, ok := err.(*estimate.Error)
 		if !ok {

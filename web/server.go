@@ -121,6 +121,13 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("GET /api/practice/{name}", s.handlePractice)
 	s.mux.HandleFunc("POST /api/practice/{name}/grade", s.handleGrade)
 	s.mux.HandleFunc("GET /api/latency", s.handleLatency)
+	for path, method := range map[string]string{"/api/eval": "POST", "/api/note": "POST", "/api/presets": "GET",
+		"/api/presets/{name}": "GET", "/api/practice/{name}": "GET", "/api/practice/{name}/grade": "POST", "/api/latency": "GET"} {
+		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", method)
+			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s takes %s, not %s", r.URL.Path, method, r.Method), "")
+		})
+	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such page: "+r.Method+" "+r.URL.Path, "the page is at /; the API is POST /api/eval")
 	})

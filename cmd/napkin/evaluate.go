@@ -23,10 +23,7 @@ func evaluateArgs(streams *ioStreams, p *printer, opts *globalOptions, text stri
 	return runScript(streams, p, opts, session, "", strings.NewReader(text))
 }
 
-func stripComment(s string) string {
-	before, _, _ := strings.Cut(s, "#")
-	return before
-}
+func stripComment(s string) string { return estimate.StripComment(s) }
 
 // evaluateScript evaluates a whole input, such as standard input.
 func evaluateScript(streams *ioStreams, p *printer, opts *globalOptions, name string, r io.Reader) error {
@@ -52,8 +49,7 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 			reportLint(p, orStdin(name), checker.Warnings())
 		}
 	}()
-	text := strings.TrimSuffix(string(data), "\n")
-	for i, line := range strings.Split(text, "\n") {
+	for i, line := range estimate.SplitLines(string(data)) {
 		res, err := session.EvalLine(i+1, line)
 		if err != nil {
 			var e *estimate.Error
@@ -64,8 +60,13 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 			return err
 		}
 		if res != nil {
-			_, comment, _ := strings.Cut(line, "#")
-			checker.Add(res, comment)
+			if opts.Lint { // lint only when asked: it costs time per line
+				comment := ""
+				if c := estimate.CommentStart(line); c >= 0 {
+					comment = line[c+1:]
+				}
+				checker.Add(res, comment)
+			}
 			p.result(res)
 		}
 	}

@@ -1,10 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/notes"
@@ -67,17 +66,21 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		s, err := newSession(opts)
 		if err != nil {
 			sessionErr = err
-			return estimate.NewSession(estimate.Options{Digits: opts.Digits})
+			return estimate.NewSession(estimate.Options{Digits: opts.Digits, RangeDigits: opts.rangeDigits()})
 		}
 		return s
 	}
+	toStdout := no.stdout || no.output == "-"
+	if !no.check && !no.diff && !toStdout {
+		defer removeTempsOnSignal()()
+	}
 	stale, failed := false, false
 	for _, name := range files {
-		src, err := readNote(streams, name)
+		note, err := readNote(streams, name)
 		if err != nil {
 			return err
 		}
-		res := notes.Process(displayName(name), src, notes.Options{NewSession: newSession, Clean: no.clean})
+		res := notes.Process(displayName(name), note.src, notes.Options{NewSession: newSession, Clean: no.clean})
 		if sessionErr != nil {
 			return sessionErr
 		}
@@ -87,6 +90,9 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 			}
 			failed = true
 		}
+		stale = stale || res.Changed()
+		// --json changes how the outcome is reported, never the outcome:
+		// what is written and the exit code are the same with and without.
 		switch {
 		case opts.JSON:
 			for _, s := range res.Slots {
@@ -95,18 +101,19 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		case no.check:
 			for _, s := range res.Slots {
 				if s.Stale() {
-					stale = true
 					fmt.Fprintf(streams.Out, "%s:%d: %s → %s\n", displayName(name), s.Line, orEmpty(s.Old), orEmpty(s.New))
 				}
 			}
 		case no.diff:
-			fmt.Fprint(streams.Out, notes.Diff(displayName(name), src, res.Output))
-		case no.stdout || no.output == "-" || name == "-":
+			fmt.Fprint(streams.Out, notes.Diff(displayName(name), note.src, res.Output))
+		case toStdout || name == "-":
 			_, _ = streams.Out.Write(res.Output)
-		case res.Changed():
-			if err := writeAtomically(name, res.Output); err != nil {
-				return &usageError{fmt.Sprintf("cannot write %s: %v", name, err), "the file was left as it was"}
-			}
+		}
+		if no.check || no.diff || toStdout || name == "-" || !res.Changed() {
+			continue
+		}
+		if err := note.replace(res.Output); err != nil {
+			return replaceError(name, err)
 		}
 	}
 	switch {
@@ -118,6 +125,18 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		return &exitError{exitEval}
 	}
 	return nil
+}
+
+// replaceError explains why a note was not rewritten; the file is always
+// left as it was.
+func replaceError(name string, err error) error {
+	switch {
+	case errors.Is(err, errChangedMeanwhile):
+		return &usageError{fmt.Sprintf("did not write %s: %v; your version was kept", name, err), "run napkin notes again to fill in the saved version"}
+	case errors.Is(err, errReadOnly):
+		return &usageError{fmt.Sprintf("did not write %s: %v", name, err), fmt.Sprintf("make it writable (chmod u+w %s), or print the result with napkin notes -o - %s", name, name)}
+	}
+	return &usageError{fmt.Sprintf("cannot write %s: %v", name, unwrapPathError(err)), "the file was left as it was"}
 }
 
 func orEmpty(s string) string {
@@ -152,57 +171,20 @@ func slotJSON(file string, s notes.Slot) slotJSONObject {
 	return j
 }
 
-func readNote(streams *ioStreams, name string) ([]byte, error) {
+func readNote(streams *ioStreams, name string) (*noteFile, error) {
 	if name == "-" {
-		data, err := io.ReadAll(streams.In)
+		data, err := io.ReadAll(io.LimitReader(streams.In, maxNoteSize+1))
 		if err != nil {
 			return nil, &usageError{fmt.Sprintf("cannot read standard input: %v", err), ""}
 		}
-		return data, nil
+		if len(data) > maxNoteSize {
+			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxNoteSize>>20), "split the note"}
+		}
+		return &noteFile{name: name, src: data}, nil
 	}
-	data, err := os.ReadFile(name)
+	note, err := readNoteFile(name)
 	if err != nil {
 		return nil, &usageError{fmt.Sprintf("cannot read %s: %v", name, unwrapPathError(err)), "check the file name"}
 	}
-	return data, nil
-}
-
-// writeAtomically replaces a file's contents so that an interrupted run
-// never leaves a half-written note: it writes a temporary file in the same
-// folder, with the original's mode, syncs it, and renames it over the
-// original (the file a symlink points to, for a symlink).
-func writeAtomically(name string, data []byte) (err error) {
-	target, err := filepath.EvalSymlinks(name)
-	if err != nil {
-		return err
-	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".napkin-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	// On any failure, including this rename, the deferred cleanup removes
-	// the temporary file.
-	return os.Rename(tmp.Name(), target)
+	return note, nil
 }

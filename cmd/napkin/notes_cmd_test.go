@@ -61,18 +61,20 @@ func TestNotesLeavesFileAloneWhenWriteFails(t *testing.T) {
 	}
 }
 
-// TestWriteAtomicallyRemovesTempOnFailure: when the rename fails, no
-// temporary file is left behind.
-func TestWriteAtomicallyRemovesTempOnFailure(t *testing.T) {
+// TestReplaceRemovesTempOnFailure: when the rename fails, no temporary
+// file is left behind.
+func TestReplaceRemovesTempOnFailure(t *testing.T) {
 	dir := t.TempDir()
-	// A non-empty directory where the note should be: the temporary file
-	// is written, then the rename over the directory fails.
+	// A directory where the note should be: the temporary file is
+	// written, then the last check (or the rename) fails.
 	target := filepath.Join(dir, "note.md")
 	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomically(target, []byte("new")); err == nil {
-		t.Error("renaming over a non-empty directory succeeded")
+	info, _ := os.Stat(target)
+	n := &noteFile{name: target, target: target, info: info}
+	if err := n.writeAndRename([]byte("new")); err == nil {
+		t.Error("replacing a directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {

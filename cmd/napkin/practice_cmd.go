@@ -20,6 +20,7 @@ import (
 type practiceOptions struct {
 	seed    int64
 	history string
+	set     []string
 }
 
 func newPracticeCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Command {
@@ -34,11 +35,16 @@ for the estimates one at a time. Answer in napkin syntax with units (3k/s,
 kind (data for a rate) is called out. After each answer napkin shows its
 own working; at the end, the score.
 
+Answers may use the preset's variables: its assumptions and the estimates
+before the question (dau * 2 / day). --set NAME=VALUE practises with other
+assumptions, as preset show does.
+
 Without a NAME a preset is picked at random (--seed picks the same one
 again). An empty answer skips a question; end of input ends the session.
 Nothing is recorded unless you ask with --history FILE.`,
 		Example: `  $ napkin practice
   $ napkin practice url_shortener
+  $ napkin practice twitter --set dau=500M
   $ printf '1k/s\n10k/s\n' | napkin practice url_shortener --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -51,6 +57,7 @@ Nothing is recorded unless you ask with --history FILE.`,
 	}
 	cmd.Flags().Int64Var(&po.seed, "seed", 0, "pick the preset with this seed (a random one is shown otherwise)")
 	cmd.Flags().StringVar(&po.history, "history", "", "append the graded session as a JSON line to FILE")
+	cmd.Flags().StringArrayVar(&po.set, "set", nil, "practise with another assumption: --set dau=500M (repeatable)")
 	return cmd
 }
 
@@ -58,12 +65,13 @@ Nothing is recorded unless you ask with --history FILE.`,
 type practiceAnswer = frontend.PracticeAnswer
 
 type practiceResult struct {
-	Time    string           `json:"time,omitempty"`
-	Preset  string           `json:"preset"`
-	Seed    int64            `json:"seed,omitempty"`
-	Answers []practiceAnswer `json:"answers"`
-	Score   float64          `json:"score"`
-	Max     int              `json:"max"`
+	Time    string            `json:"time,omitempty"`
+	Preset  string            `json:"preset"`
+	Seed    int64             `json:"seed,omitempty"`
+	Set     map[string]string `json:"set,omitempty"` // the assumptions --set replaced
+	Answers []practiceAnswer  `json:"answers"`
+	Score   float64           `json:"score"`
+	Max     int               `json:"max"`
 }
 
 func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practiceOptions, args []string) error {
@@ -78,11 +86,15 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 		rng := rand.New(rand.NewPCG(uint64(po.seed), 0))
 		pr = all[rng.IntN(len(all))]
 	}
+	set, err := parseSet(po.set)
+	if err != nil {
+		return err
+	}
 	session, err := newSession(opts)
 	if err != nil {
 		return err
 	}
-	steps, err := pr.Run(session, nil)
+	steps, err := pr.Run(session, set)
 	if err != nil {
 		return presetError(p, err)
 	}
@@ -111,19 +123,24 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 	tab.flexible, tab.wrap = 2, true
 	for _, s := range steps {
 		if s.Assumption {
-			tab.add("  "+s.Name, strings.TrimSpace(strings.SplitN(s.Code, "=", 2)[1]), s.Reason)
+			why := s.Reason
+			if s.Was != "" {
+				why = "set on the command line; the preset says " + s.Was
+			}
+			tab.add("  "+s.Name, strings.TrimSpace(strings.SplitN(s.Code, "=", 2)[1]), why)
 		}
 	}
 	tab.write(out)
 	say("\nAnswer in napkin syntax with units (3k/s, 12 TB); an empty line skips.\n")
 
-	result := practiceResult{Preset: pr.Name, Seed: po.seed, Max: len(questions)}
+	result := practiceResult{Preset: pr.Name, Seed: po.seed, Set: set, Max: len(questions)}
 	in := bufio.NewScanner(streams.In)
 	in.Buffer(make([]byte, 64*1024), 1<<20)
-	answerSession := func() *estimate.Session {
-		s, _ := newSession(opts)
-		return s
+	fresh, err := newSession(opts)
+	if err != nil {
+		return err
 	}
+	answers := presets.NewAnswerScope(fresh, steps, pr.Path)
 	ended := false
 	for i, q := range questions {
 		if ended {
@@ -151,7 +168,7 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 				say("  skipped\n")
 				break
 			}
-			r, err := answerSession().EvalLine(1, text)
+			r, err := answers.Eval(q, text)
 			if err != nil || r == nil || (r.Kind != estimate.KindExpression && r.Kind != estimate.KindAssignment) {
 				if e, ok := err.(*estimate.Error); ok {
 					say("  %s %s\n", streams.style(styleRed, "not an estimate:"), e.Msg)

@@ -31,7 +31,9 @@ read_write_ratio, cache_ratio, utilisation).
 
 Your own presets are *.napkin files in $NAPKIN_PRESETS, or else in
 napkin/presets under your config directory; one named like a built-in
-replaces it.`,
+replaces it. Any napkin script will do (its title is its first comment
+line, or its file name); #@ title:, #@ summary:, #@ source:, #@ section:
+and #? question lines make it a full preset (see the README).`,
 		Example: `  $ napkin preset list
   $ napkin preset show twitter
   $ napkin preset show twitter --set dau=500M --set peak_factor=5

@@ -98,7 +98,7 @@ func (p *printer) working(r *estimate.Result) []string {
 	}
 	// A lone literal that already reads as its result needs no second line
 	// (300M users is 300M: the label is not a unit).
-	if len(r.Steps) == 1 && (r.Steps[0] == r.Text || r.Dimension == "number" && strings.HasPrefix(r.Steps[0], r.Text+" ")) {
+	if r.Literal && len(r.Steps) == 1 && (r.Steps[0] == r.Text || r.Dimension == "number" && strings.HasPrefix(r.Steps[0], r.Text+" ")) {
 		lines[0] += "  " + p.io.style(styleDim, "["+r.Dimension+"]")
 		if r.Dimension == "number" {
 			lines[0] = head + r.Steps[0]

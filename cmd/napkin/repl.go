@@ -51,41 +51,35 @@ func historyPath() string {
 }
 
 func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
-	session, err := newSession(opts)
-	if err != nil {
-		return err
-	}
-	r := &repl{io: streams, p: p, opts: opts, session: session}
+	r := &repl{io: streams, p: p, opts: opts}
 	p.opts = opts
-	hist := historyPath()
-	if hist != "" {
-		_ = os.MkdirAll(filepath.Dir(hist), 0o755)
-	}
 	// The terminal stays raw for the whole session, not only while a line
 	// is read: a key typed while a line is evaluated (Ctrl-C, Ctrl-D, the
 	// next line) then reaches the next read, instead of meeting the
 	// terminal's own line discipline in between.
 	raw := &rawMode{fd: int(os.Stdin.Fd())}
 	defer raw.restore()
-	rl, err := readline.NewEx(&readline.Config{
-		FuncMakeRaw:       raw.enter,
-		FuncExitRaw:       func() error { return nil },
-		Prompt:            streams.style(styleCyan, "> "),
-		HistoryFile:       hist,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      &completer{r: r},
-		InterruptPrompt:   "^C",
-		EOFPrompt:         "",
-		Stdin:             io.NopCloser(streams.In),
-		Stdout:            streams.Out,
-		Stderr:            streams.ErrOut,
-	})
-	if err != nil {
-		return fmt.Errorf("cannot start the interactive session: %w", err)
+	// The line editor and its history are set up while the session is
+	// made: the two do not depend on each other, and the prompt waits for
+	// both, so that it appears about as soon as a one-shot result would.
+	editor := make(chan lineEditor, 1)
+	go func() {
+		rl, err := newLineEditor(streams, r, raw)
+		editor <- lineEditor{rl, err}
+	}()
+	session, err := newSession(opts)
+	ed := <-editor
+	if ed.rl != nil {
+		defer ed.rl.Close()
 	}
-	defer rl.Close()
-	r.rl = rl
+	switch {
+	case err != nil:
+		return err
+	case ed.err != nil:
+		return fmt.Errorf("cannot start the interactive session: %w", ed.err)
+	}
+	r.session, r.rl = session, ed.rl
+	rl := ed.rl
 	// While the line editor reads, Ctrl-C arrives as a key and cancels the
 	// line. Between reads (while a line is evaluated or printed) the
 	// terminal turns it into SIGINT, which must not end the session either.
@@ -121,6 +115,34 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 		line++
 		r.eval(line, text)
 	}
+}
+
+type lineEditor struct {
+	rl  *readline.Instance
+	err error
+}
+
+// newLineEditor sets up the line editor on the session's terminal, with
+// its history.
+func newLineEditor(streams *ioStreams, r *repl, raw *rawMode) (*readline.Instance, error) {
+	hist := historyPath()
+	if hist != "" {
+		_ = os.MkdirAll(filepath.Dir(hist), 0o755)
+	}
+	return readline.NewEx(&readline.Config{
+		FuncMakeRaw:       raw.enter,
+		FuncExitRaw:       func() error { return nil },
+		Prompt:            streams.style(styleCyan, "> "),
+		HistoryFile:       hist,
+		HistoryLimit:      historyLimit,
+		HistorySearchFold: true,
+		AutoComplete:      &completer{r: r},
+		InterruptPrompt:   "^C",
+		EOFPrompt:         "",
+		Stdin:             io.NopCloser(streams.In),
+		Stdout:            streams.Out,
+		Stderr:            streams.ErrOut,
+	})
 }
 
 // rawMode puts the terminal in raw mode once and restores it at the end.
@@ -324,7 +346,7 @@ func (r *repl) loadSource(name, src string) {
 	defer func() { r.opts.Quiet = saved }()
 	r.session.SetFile(name)
 	defer r.session.SetFile("")
-	for i, line := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
+	for i, line := range estimate.SplitLines(src) {
 		res, err := r.session.EvalLine(i+1, line)
 		if err != nil {
 			var e *estimate.Error
@@ -337,8 +359,7 @@ func (r *repl) loadSource(name, src string) {
 			continue
 		}
 		if res.Kind == estimate.KindAssignment || res.Kind == estimate.KindFunction {
-			code, _, _ := strings.Cut(line, "#")
-			r.defs = append(r.defs, strings.TrimSpace(code))
+			r.defs = append(r.defs, strings.TrimSpace(estimate.StripComment(line)))
 		}
 		r.p.result(res)
 	}

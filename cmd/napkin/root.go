@@ -21,12 +21,15 @@ const (
 
 // globalOptions are the flags every evaluating command shares.
 type globalOptions struct {
-	JSON    bool
-	Quiet   bool
-	Digits  int
-	Latency string // the latency set in scope
-	Lint    bool   // warn about omissions (napkin run)
-	Ranges  rangeOptions
+	JSON   bool
+	Quiet  bool
+	Digits int
+	// DigitsSet is set when --digits was given: ranges then show that many
+	// digits too, instead of their usual three.
+	DigitsSet bool
+	Latency   string // the latency set in scope
+	Lint      bool   // warn about omissions (napkin run)
+	Ranges    rangeOptions
 }
 
 // exitError carries an exit code out of a command, after its message has
@@ -165,6 +168,9 @@ See 'napkin help language' for the language.`,
 			return evaluateArgs(io, p, opts, strings.Join(args, " "))
 		},
 	}
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		opts.DigitsSet = cmd.Flags().Changed("digits")
+	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.Flags().SetInterspersed(false)
@@ -181,6 +187,15 @@ See 'napkin help language' for the language.`,
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
 		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
 	return root
+}
+
+// rangeDigits is the digits ranges show: those of --digits when given,
+// else 0 for the engine's default.
+func (o *globalOptions) rangeDigits() int {
+	if o.DigitsSet {
+		return o.Digits
+	}
+	return 0
 }
 
 func (o *globalOptions) validate() error {

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"syscall"
 
-	"github.com/napkin-calc/napkin/frontend"
 	"github.com/napkin-calc/napkin/web"
 	"github.com/spf13/cobra"
 )
@@ -75,7 +74,7 @@ func runServe(ctx context.Context, streams *ioStreams, p *printer, opts *globalO
 	defer ln.Close()
 	cfg := web.Config{
 		Addr:    ln.Addr().String(),
-		Session: frontend.SessionOptions{Digits: opts.Digits, Seed: opts.Ranges.Seed, Samples: opts.Ranges.Samples, Latency: opts.Latency},
+		Session: opts.sessionOptions(),
 		Presets: loadPresets(p),
 	}
 	if host, _, _ := net.SplitHostPort(so.addr); host != "" && net.ParseIP(host) == nil {

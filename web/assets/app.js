@@ -62,6 +62,7 @@ function measure() {
   const cs = getComputedStyle(editor);
   ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
   charWidth = ctx.measureText("0123456789").width / 10;
+  editor.dataset.charWidth = String(charWidth);
 }
 
 function lines() { return editor.value.split("\n"); }
@@ -112,7 +113,9 @@ function resultText(ev) {
     case "function": return "defined";
     case "assertion": return "ok";
   }
-  return r.display;
+  // Beside the line, a range shows its median and 90% interval; the
+  // working below has the mean too.
+  return r.p5 !== undefined ? r.display.replace(/\s+mean .*$/, "") : r.display;
 }
 
 function drawResults(ls) {
@@ -201,6 +204,7 @@ function showWorking() {
 // ---- evaluation ---------------------------------------------------------
 
 function schedule() {
+  document.body.dataset.pending = "1";
   layout();
   clearTimeout(timer);
   timer = setTimeout(evaluate, 200);
@@ -221,12 +225,14 @@ async function evaluate() {
     const count = data.lines.length - errors;
     showStatus(data.stopped ? data.stopped :
       `${count} result${count === 1 ? "" : "s"}` + (errors ? `, ${errors} error${errors === 1 ? "" : "s"}` : ""), !!data.stopped || errors > 0);
-    document.body.dataset.evaluated = String(mine);
   } catch (e) {
     if (e.name === "AbortError") return;
+    if (mine !== seq) return;
     byLine = new Map();
     showStatus(errorText(e), true);
   }
+  // The page is up to date with the editor: the browser tests wait for it.
+  document.body.dataset.pending = editor.value === script ? "0" : "1";
   layout();
   showWorking();
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// These give "outside the slots" its own definition, written from the
+// documentation rather than from package notes: lines end at \r\n, \r or
+// \n; a slot is the text after the first "# =>" that follows the first #
+// outside a quoted label ("..." or '...'), to the end of its line. This is
+// wider than napkin's own slots (it ignores fences), so the check holds
+// napkin to at least this: no byte outside it ever changes.
+var (
+	lineEnd       = regexp.MustCompile(`\r\n|\r|\n`)
+	beforeComment = regexp.MustCompile(`^(?:[^"'#]|"[^"]*"|'[^']*')*#`)
+)
+
+// splitForCheck splits text into lines and their endings.
+func splitForCheck(text string) (lines, ends []string) {
+	last := 0
+	for _, m := range lineEnd.FindAllStringIndex(text, -1) {
+		lines, ends = append(lines, text[last:m[0]]), append(ends, text[m[0]:m[1]])
+		last = m[1]
+	}
+	return append(lines, text[last:]), append(ends, "")
+}
+
+// slotStart is where the text a slot owns starts in line, or -1.
+func slotStart(line string) int {
+	m := beforeComment.FindStringIndex(line)
+	if m == nil {
+		return -1
+	}
+	comment := m[1] - 1
+	i := strings.Index(line[comment:], "# =>")
+	if i < 0 {
+		return -1
+	}
+	return comment + i + len("# =>")
+}
+
+// checkOutsideSlots fails unless out is in with only slot text changed.
+func checkOutsideSlots(t *testing.T, in, out string) {
+	t.Helper()
+	a, aEnds := splitForCheck(in)
+	b, bEnds := splitForCheck(out)
+	if len(a) != len(b) {
+		t.Fatalf("%d lines became %d", len(a), len(b))
+	}
+	for i := range a {
+		if aEnds[i] != bEnds[i] {
+			t.Fatalf("line %d: ending %q became %q", i+1, aEnds[i], bEnds[i])
+		}
+		if a[i] == b[i] {
+			continue
+		}
+		s := slotStart(a[i])
+		if s < 0 || !strings.HasPrefix(b[i], a[i][:s]) {
+			t.Fatalf("line %d changed outside a slot:\n%q\n%q", i+1, a[i], b[i])
+		}
+	}
+}
+
+func TestOutsideSlotsDefinition(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want int
+	}{
+		{"x = 1 # =>", 10},
+		{"x = 1", -1},
+		{`x = 5 "# => a" * 2 # =>`, 23},
+		{`x = 5 "# => a`, -1},
+		{"x # note # => 1", 13},
+	} {
+		if got := slotStart(c.line); got != c.want {
+			t.Errorf("slotStart(%q) = %d, want %d", c.line, got, c.want)
+		}
+	}
+}
+
+// FuzzNotesCommand runs napkin notes - on any text: it never fails inside,
+// and never changes a byte outside the slots.
+func FuzzNotesCommand(f *testing.F) {
+	for _, seed := range []string{
+		"# Plan\n\n```napkin\nx = 5 GB  # =>\ny = x * 2 # => old\n```\nprose # => not a slot\n",
+		"```napkin\r\nx = 5 \"# => a\" * 2 # =>\r\n```",
+		"\ufeff```napkin\rx = 1 # =>\r```\r",
+		"~~~ napkin fresh\n1/0 # =>\n'a # => b' # => c\n~~~\n",
+		"  ```napkin\n  x = 1e308 * 10 # =>\n  ```\n",
+		"```napkin\nf(x) = x * 2 # =>\nf(3 GB) # =>\nassert f(1) == 2 # =>\n```\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, note string) {
+		out, errOut, code := runCLI(t, note, "notes", "-")
+		if code != exitOK && code != exitEval {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if strings.Contains(errOut, "internal error") {
+			t.Fatalf("internal error: %s", errOut)
+		}
+		checkOutsideSlots(t, note, out)
+	})
+}
