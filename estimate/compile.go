@@ -118,6 +118,21 @@ func (sc *scope) knownNames() []string {
 	return names
 }
 
+// valueNames are the names that may follow a number: parameters,
+// variables and units (and the libraries' names), not functions.
+func (sc *scope) valueNames() []string {
+	names := make([]string, 0, 64)
+	for k := range sc.params {
+		names = append(names, k)
+	}
+	names = append(names, sortedKeys(sc.s.vars)...)
+	names = append(names, sc.s.base.unitNames...)
+	for _, l := range sc.s.libs {
+		names = append(names, l.Names()...)
+	}
+	return names
+}
+
 // compile resolves the names of an expression and writes its program.
 // It works in two passes: resolve decides what every node is (and folds
 // literals such as 5 GB into one value), then emit writes the call tree.
@@ -345,7 +360,12 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 			return 0, err
 		}
 	}
-	suggested := suggest(n.name, sc.knownNames())
+	var suggested string
+	if labelOK || n.glued {
+		suggested = suggestUnit(n.name, sc.valueNames())
+	} else {
+		suggested = suggest(n.name, sc.knownNames())
+	}
 	near, bitByte := p.dataAdvice(n.name, suggested)
 	if labelOK && !n.glued && near == "" && bitByte == "" && confusion(strings.ToLower(n.name)) == "" && utf8.RuneCountInString(n.name) >= 3 {
 		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil

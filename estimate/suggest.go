@@ -41,6 +41,17 @@ func suggest(name string, known []string) string {
 	return best
 }
 
+// suggestUnit is suggest for a word after a number, where an unknown word
+// is usually a label: only a name with the same first letter counts as a
+// typo (dya → day, but hits is not bits, nor ops bps).
+func suggestUnit(name string, known []string) string {
+	s := suggest(name, known)
+	if s != "" && !strings.EqualFold(firstRune(s), firstRune(name)) {
+		return ""
+	}
+	return s
+}
+
 // editDistance is the optimal-string-alignment distance: insertions,
 // deletions, substitutions and transpositions of neighbours each cost 1.
 func editDistance(a, b string) int {

@@ -105,6 +105,16 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	if u, factor, ok := p.prefixedUnit(name); ok {
 		return p.errorf(n, "write "+scaledText(head*factor, u), "%q is a unit napkin does not know", name)
 	}
+	// A misspelt data unit (Tibibyte, gigabites, Mbyts) is never a label:
+	// guessing bits or bytes, or the prefix, would be 8 or 1,024 times off.
+	if _, f := prefixOf(name); utf8.RuneCountInString(name) >= 3 && (strings.Contains(strings.ToLower(name), "byte") || f != 0 && dataKind(name) != "") {
+		if near := suggestUnit(name, p.scope.s.base.unitNames); near != "" {
+			if kept, _ := p.dataAdvice(name, near); kept != "" {
+				return nil // a typo with a safe suggestion: unknown() offers it
+			}
+		}
+		return p.errorf(n, dataMessage(name), "unknown unit %q", name)
+	}
 	return nil
 }
 
