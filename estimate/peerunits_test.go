@@ -71,3 +71,31 @@ func isLabelAfterNumber(name string) (bool, *Error) {
 	}
 	return false, nil
 }
+
+// TestPrefixedUnitsAreNeverLabels glues every SI and IEC prefix, by symbol
+// and by name, to napkin's units and to the foreign ones: none is a label.
+func TestPrefixedUnitsAreNeverLabels(t *testing.T) {
+	symbols := []string{"s", "Hz", "B", "bit", "bps", "m", "g", "W", "J", "V", "Pa", "L", "eV", "Wh"}
+	names := []string{"second", "seconds", "hertz", "byte", "bytes", "bit", "bits", "metre", "meters", "gram",
+		"grams", "watt", "watts", "joule", "litre", "liters", "volt", "pascal", "calorie", "electronvolt"}
+	n := 0
+	for _, pr := range siPrefixes {
+		for _, u := range symbols {
+			n++
+			if labelled, _ := isLabelAfterNumber(pr.sym + u); labelled {
+				t.Errorf("3 %s%s is silently a label", pr.sym, u)
+			}
+		}
+	}
+	for _, pr := range namePrefixes {
+		for _, u := range names {
+			n++
+			if labelled, _ := isLabelAfterNumber(pr.name + u); labelled {
+				t.Errorf("3 %s%s is silently a label", pr.name, u)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d prefixed names", n)
+	}
+}
