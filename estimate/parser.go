@@ -574,8 +574,9 @@ func (p *parser) primary() (node, *Error) {
 		case "in", "to", "assert":
 			return nil, p.errorf(t.sp, "", "unexpected %q: expected a number or a name", t.text)
 		}
-		if t.text == "$" && p.peek().kind == tokNumber {
-			// $5 (or $ 5) is 5 $: money written the usual way round.
+		if t.text == "$" && p.peek().kind == tokNumber && (p.peek().sp.Start == t.sp.End || !p.afterOperand(p.i-1)) {
+			// $5 (or $ 5 where an operand starts) is 5 $: money written
+			// the usual way round. In 5 $ 3 the 3 is not the dollars'.
 			num := p.next()
 			n := &juxt{sp: span{t.sp.Start, num.sp.End}, xs: []node{
 				&numLit{sp: num.sp, text: num.text, v: num.num},
@@ -627,6 +628,22 @@ func (p *parser) primary() (node, *Error) {
 		return nil, p.errorf(t.sp, "", "unexpected end of line: expected a number or a name")
 	}
 	return nil, p.errorf(t.sp, "", "unexpected %s: expected a number or a name", describe(t))
+}
+
+// afterOperand reports whether the token before index k ends an operand,
+// so that the token at k continues it rather than starting a new one.
+func (p *parser) afterOperand(k int) bool {
+	if k < 1 {
+		return false
+	}
+	t := p.toks[k-1]
+	switch t.kind {
+	case tokNumber, tokIdent, tokLabel:
+		return !isKeyword(t.text)
+	case tokOp:
+		return t.text == ")" || t.text == "%"
+	}
+	return false
 }
 
 func (p *parser) unclosed(open token) *Error {
