@@ -261,10 +261,15 @@ func prefixOf(name string) (string, float64) {
 			return pr.name, pr.factor
 		}
 	}
-	for _, pr := range siPrefixes {
-		if len(name) > len(pr.sym) && strings.HasPrefix(name, pr.sym) && strings.ContainsAny(name[len(pr.sym):], "bB") &&
-			strings.IndexAny(name[len(pr.sym):], "bB") == 0 {
-			return pr.sym, pr.factor
+	for _, exact := range []bool{true, false} {
+		// Kib and kib as well as KiB: the case of a prefix is often lost.
+		for _, pr := range siPrefixes {
+			if len(name) <= len(pr.sym) || !strings.ContainsAny(name[len(pr.sym):len(pr.sym)+1], "bB") {
+				continue
+			}
+			if exact && strings.HasPrefix(name, pr.sym) || !exact && strings.EqualFold(name[:len(pr.sym)], pr.sym) {
+				return pr.sym, pr.factor
+			}
 		}
 	}
 	return "", 0
@@ -273,6 +278,12 @@ func prefixOf(name string) (string, float64) {
 // dataMessage names the data units of a word's prefix: GB is gigabytes,
 // Gbit gigabits, Gbps gigabits per second.
 func dataMessage(name string) string {
+	if len(name) > 2 && (name[1] == 'i' || name[1] == 'I') {
+		if sym, _ := prefixOf(name); len(sym) == 2 {
+			return fmt.Sprintf("%sB is %sbytes (powers of 1,024), %sbit %sbits; %sB is %sbytes",
+				sym, binaryWord(sym), sym, binaryWord(sym), sym[:1], decimalWord(sym[:1]))
+		}
+	}
 	if len(name) > 0 {
 		p := name[0]
 		if p >= 'a' && p <= 'z' {
@@ -320,4 +331,19 @@ func scaledText(v float64, unit string) string {
 // shortWordHint is the hint for a word too short to be a label.
 func shortWordHint(name string) string {
 	return fmt.Sprintf("a word after a number must be a unit, or a label of three letters or more; to count things called %s, quote it: \"%s\"", name, name)
+}
+
+// binaryWord names an IEC prefix symbol: Ki is kibi.
+func binaryWord(sym string) string {
+	for _, pr := range namePrefixes {
+		if pr.factor == float64(uint64(1)<<(10*(1+strings.IndexByte("KMGTPEZY", sym[0])))) && strings.HasSuffix(pr.name, "bi") {
+			return pr.name
+		}
+	}
+	return ""
+}
+
+func decimalWord(sym string) string {
+	w, _ := byteWord(sym[0])
+	return w
 }
