@@ -102,6 +102,24 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	if f, factor, ok := p.foreignUnit(name); ok {
 		return p.errorf(n, p.foreignHint(f, name, factor, head), "%q is a unit napkin does not know", name)
 	}
+	if strings.Contains(name, "_") {
+		// Numbat writes units with underscores: julian_year, kilowatt_hour,
+		// bytes_per_second.
+		if f, factor, ok := p.foreignUnit(strings.ReplaceAll(name, "_", "")); ok {
+			return p.errorf(n, p.foreignHint(f, name, factor, head), "%q is a unit napkin does not know", name)
+		}
+		for _, part := range strings.Split(name, "_") {
+			if f, _, ok := p.foreignUnit(part); ok && len(part) >= 3 {
+				return p.errorf(n, p.foreignHint(f, name, 0, 0), "%q is a unit napkin does not know", name)
+			}
+		}
+		for _, part := range strings.Split(name, "_") {
+			if _, ok := p.scope.s.unit(part); ok && len(part) >= 3 && !isScaleWord(part) {
+				return p.errorf(n, fmt.Sprintf("write it with napkin's units and operators (GB/s, $/month, 1 h); to count things called %s, quote it: \"%s\"", name, name),
+					"%q is a unit napkin does not know", name)
+			}
+		}
+	}
 	if u, factor, ok := p.prefixedUnit(name); ok {
 		return p.errorf(n, "write "+scaledText(head*factor, u), "%q is a unit napkin does not know", name)
 	}
