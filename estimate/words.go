@@ -121,7 +121,7 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 		}
 	}
 	if u, factor, ok := p.prefixedUnit(name); ok {
-		return p.errorf(n, "write "+scaledText(head*factor, u), "%q is a unit napkin does not know", name)
+		return p.errorf(n, writeFor(name, head, factor, u), "%q is a unit napkin does not know", name)
 	}
 	// A misspelt data unit (Tibibyte, gigabites, Mbyts) is never a label:
 	// guessing bits or bytes, or the prefix, would be 8 or 1,024 times off.
@@ -329,7 +329,16 @@ func (p *plan) foreignHint(f *foreignUnit, name string, factor, head float64) st
 	if !ok || err != nil {
 		return fmt.Sprintf("write %s (a %s is %s)", scaledText(head*factor, f.equiv), f.name, f.equiv)
 	}
-	return "write " + scaledText(head*factor*v, rest)
+	return writeFor(name, head, factor*v, rest)
+}
+
+// writeFor is the hint write 42 days for head names, each factor units;
+// when the number before the name is not known (2^3ks), per one of it.
+func writeFor(name string, head, factor float64, unit string) string {
+	if math.IsNaN(head) {
+		return fmt.Sprintf("write %s for each %s", scaledText(factor, unit), name)
+	}
+	return "write " + scaledText(head*factor, unit)
 }
 
 // scaledText writes v unit in a form napkin reads: 42 days, 3000 s, 3e15 s.
@@ -364,4 +373,13 @@ func binaryWord(sym string) string {
 func decimalWord(sym string) string {
 	w, _ := byteWord(sym[0])
 	return w
+}
+
+// foreignHintFor is what to write instead of a foreign unit used where no
+// number precedes it ((2) fortnight, fortnight * 2), or "".
+func (p *plan) foreignHintFor(name string) string {
+	if f, factor, ok := p.foreignUnit(name); ok {
+		return p.foreignHint(f, name, factor, math.NaN())
+	}
+	return ""
 }
