@@ -85,7 +85,7 @@ func bitByteHint(name string) (hint string, dropSuggestion bool) {
 
 // notALabel decides whether a word after a number (or glued to one) must
 // be an error rather than a label, and returns that error. head is the
-// number before it (1 when unknown), for hints such as write 42 days.
+// number before it (NaN when unknown), for hints such as write 42 days.
 func (p *plan) notALabel(n *ident, head float64) *Error {
 	name := n.name
 	if bb, _ := bitByteHint(name); bb != "" || confusion(strings.ToLower(name)) != "" {
@@ -110,7 +110,11 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 		}
 		for _, part := range strings.Split(name, "_") {
 			if f, _, ok := p.foreignUnit(part); ok && len(part) >= 3 {
-				return p.errorf(n, p.foreignHint(f, name, 0, 0), "%q is a unit napkin does not know", name)
+				about := name // to count things called kilowatt_hour, quote it
+				if f.equiv != "" {
+					about = part // write 14 days for each fortnight
+				}
+				return p.errorf(n, p.foreignHint(f, about, 1, math.NaN()), "%q is a unit napkin does not know", name)
 			}
 		}
 		for _, part := range strings.Split(name, "_") {
