@@ -56,6 +56,8 @@ type plan struct {
 	// body is set for a user function's body: compiled once, run at every
 	// call, it records neither values nor warnings.
 	body bool
+	// oneRange caches definesOneRange: 0 unknown, 1 yes, 2 no.
+	oneRange uint8
 	// head is the number a juxtaposition starts with (the 3 of 3 ks), and
 	// headSp its span, for the hints of words after it.
 	head   float64
@@ -111,7 +113,7 @@ func (sc *scope) knownNames() []string {
 	names = append(names, sortedKeys(sc.s.vars)...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
 	names = append(names, sc.s.lazyFunctionNames()...)
-	names = append(names, sc.s.base.unitNames...)
+	names = append(names, sc.s.base.sortedNames()...)
 	names = append(names, builtinNames...)
 	for _, l := range sc.s.libs {
 		names = append(names, l.Names()...)
@@ -127,7 +129,7 @@ func (sc *scope) valueNames() []string {
 		names = append(names, k)
 	}
 	names = append(names, sortedKeys(sc.s.vars)...)
-	names = append(names, sc.s.base.unitNames...)
+	names = append(names, sc.s.base.sortedNames()...)
 	for _, l := range sc.s.libs {
 		names = append(names, l.Names()...)
 	}

@@ -19,9 +19,10 @@ var unitsSource string
 // before it, so evaluation always terminates.
 type prelude struct {
 	units     map[string]*Unit
-	unitNames []string // sorted, for suggestions
-	list      []*Unit  // in file order, for listings
-	asserts   []int    // line numbers of the file's asserts
+	unitNames []string // in file order; sortedNames sorts them for suggestions
+	sortOnce  sync.Once
+	list      []*Unit // in file order, for listings
+	asserts   []int   // line numbers of the file's asserts
 	lines     []string
 	// foreign are units of other calculators that napkin does not have:
 	// after a number they are errors that say what to write instead.
@@ -75,7 +76,7 @@ func Units() []*Unit { return loadPrelude().list }
 
 // parsePrelude splits a units file into its declarations.
 func parsePrelude(src string) (*prelude, error) {
-	pre := &prelude{units: map[string]*Unit{}, lines: strings.Split(src, "\n"), foreign: map[string]*foreignUnit{}}
+	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n"), foreign: map[string]*foreignUnit{}}
 	for i, line := range pre.lines {
 		code, doc, _ := strings.Cut(line, "#")
 		fields := strings.Fields(code)
@@ -107,8 +108,10 @@ func parsePrelude(src string) (*prelude, error) {
 			q.D[d] = 1
 			u.Names, u.Definition, u.base = fields[2:], "the base unit of "+fields[1], &q
 		case len(fields) > 1 && fields[0] == "unit":
-			names, def, ok := strings.Cut(strings.Join(fields[1:], " "), "=")
-			u.Names, u.Definition = strings.Fields(names), strings.TrimSpace(def)
+			// The definition as written, its spacing made single.
+			_, rest, _ := strings.Cut(code, "unit")
+			names, def, ok := strings.Cut(rest, "=")
+			u.Names, u.Definition = strings.Fields(names), strings.Join(strings.Fields(def), " ")
 			if !ok || len(u.Names) == 0 || u.Definition == "" {
 				return nil, fmt.Errorf("line %d: write unit NAME ALIAS… = DEFINITION", i+1)
 			}
@@ -128,8 +131,14 @@ func parsePrelude(src string) (*prelude, error) {
 		u.order = len(pre.list)
 		pre.list = append(pre.list, u)
 	}
-	sort.Strings(pre.unitNames)
 	return pre, nil
+}
+
+// sortedNames are the unit names in order, for suggestions: sorted the
+// first time an unknown word needs them, not at start-up.
+func (p *prelude) sortedNames() []string {
+	p.sortOnce.Do(func() { sort.Strings(p.unitNames) })
+	return p.unitNames
 }
 
 // addForeign reads foreign NAME… = EQUIVALENT or foreign NAME… : WHY.

@@ -130,7 +130,7 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	// A misspelt data unit (Tibibyte, gigabites, Mbyts) is never a label:
 	// guessing bits or bytes, or the prefix, would be 8 or 1,024 times off.
 	if _, f := prefixOf(name); utf8.RuneCountInString(name) >= 3 && (strings.Contains(strings.ToLower(name), "byte") || f != 0 && dataKind(name) != "") {
-		if near := suggestUnit(name, p.scope.s.base.unitNames); near != "" {
+		if near := suggestUnit(name, p.scope.s.base.sortedNames()); near != "" {
 			if kept, _ := p.dataAdvice(name, near); kept != "" {
 				return nil // a typo with a safe suggestion: unknown() offers it
 			}
