@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -141,7 +142,7 @@ func (sc *scope) valueNames() []string {
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc}
+	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -391,11 +392,15 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 		hint = instead
 	case p.libraryHint(n.name) != "":
 		hint = p.libraryHint(n.name)
-	case n.glued:
+	case n.glued && p.headSp.End > p.headSp.Start:
 		hint = fmt.Sprintf("letters right after a number must be a unit or a scale suffix (5GB, 10k); to count things, write a space and quote the word: %s \"%s\"",
 			p.src[p.headSp.Start:p.headSp.End], n.name)
+	case n.glued:
+		hint = "letters right after a number must be a unit or a scale suffix (5GB, 10k); to count things, write a space and quote the word"
 	case afterNumber && utf8.RuneCountInString(n.name) < 3:
 		hint = shortWordHint(n.name)
+	case p.foreignHintFor(n.name) != "":
+		hint = p.foreignHintFor(n.name)
 	default:
 		hint = fmt.Sprintf("define it first: %s = …", n.name)
 	}
@@ -427,6 +432,7 @@ func (p *plan) libraryHint(name string) string {
 // literal, the product is folded into one literal that shows as written.
 func (p *plan) juxt(n *juxt) (int, *Error) {
 	headQ, headIsNumber := literalValue(n.xs[0])
+	p.head, p.headSp = math.NaN(), span{}
 	if headIsNumber {
 		p.head, p.headSp = headQ.V, n.xs[0].pos()
 	}

@@ -377,12 +377,17 @@ func lexRadix(src string, start int) (token, bool, *Error) {
 		i++
 	}
 	prefix := src[start : start+2]
-	name := map[int]string{16: "hexadecimal", 8: "octal", 2: "binary"}[base]
+	name, example := "hexadecimal", "0x1F"
+	switch base {
+	case 8:
+		name, example = "octal", "0o17"
+	case 2:
+		name, example = "binary", "0b101"
+	}
 	if n == 0 {
 		if base == 2 && (start+2 == len(src) || !isIdentPartByte(src, start+2)) {
 			return token{}, false, nil // 0b alone: 0 with a b after it
 		}
-		example := map[int]string{16: "0x1F", 8: "0o17", 2: "0b101"}[base]
 		return token{}, true, errorAt(src, span{start, start + 2}, fmt.Sprintf("write %s digits after %s, e.g. %s", name, prefix, example),
 			"the %s number %s has no digits", name, prefix)
 	}

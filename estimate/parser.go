@@ -413,7 +413,7 @@ func startsJuxt(t token) bool {
 		return true
 	case tokIdent:
 		switch t.text {
-		case "per", "in", "to", "assert", "of":
+		case "per", "in", "to", "assert":
 			return false
 		}
 		return true

@@ -85,7 +85,7 @@ func bitByteHint(name string) (hint string, dropSuggestion bool) {
 
 // notALabel decides whether a word after a number (or glued to one) must
 // be an error rather than a label, and returns that error. head is the
-// number before it (1 when unknown), for hints such as write 42 days.
+// number before it (NaN when unknown), for hints such as write 42 days.
 func (p *plan) notALabel(n *ident, head float64) *Error {
 	name := n.name
 	if bb, _ := bitByteHint(name); bb != "" || confusion(strings.ToLower(name)) != "" {
@@ -102,8 +102,30 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	if f, factor, ok := p.foreignUnit(name); ok {
 		return p.errorf(n, p.foreignHint(f, name, factor, head), "%q is a unit napkin does not know", name)
 	}
+	if strings.Contains(name, "_") {
+		// Numbat writes units with underscores: julian_year, kilowatt_hour,
+		// bytes_per_second.
+		if f, factor, ok := p.foreignUnit(strings.ReplaceAll(name, "_", "")); ok {
+			return p.errorf(n, p.foreignHint(f, name, factor, head), "%q is a unit napkin does not know", name)
+		}
+		for _, part := range strings.Split(name, "_") {
+			if f, _, ok := p.foreignUnit(part); ok && len(part) >= 3 {
+				about := name // to count things called kilowatt_hour, quote it
+				if f.equiv != "" {
+					about = part // write 14 days for each fortnight
+				}
+				return p.errorf(n, p.foreignHint(f, about, 1, math.NaN()), "%q is a unit napkin does not know", name)
+			}
+		}
+		for _, part := range strings.Split(name, "_") {
+			if _, ok := p.scope.s.unit(part); ok && len(part) >= 3 && !isScaleWord(part) {
+				return p.errorf(n, fmt.Sprintf("write it with napkin's units and operators (GB/s, $/month, 1 h); to count things called %s, quote it: \"%s\"", name, name),
+					"%q is a unit napkin does not know", name)
+			}
+		}
+	}
 	if u, factor, ok := p.prefixedUnit(name); ok {
-		return p.errorf(n, "write "+scaledText(head*factor, u), "%q is a unit napkin does not know", name)
+		return p.errorf(n, writeFor(name, head, factor, u), "%q is a unit napkin does not know", name)
 	}
 	// A misspelt data unit (Tibibyte, gigabites, Mbyts) is never a label:
 	// guessing bits or bytes, or the prefix, would be 8 or 1,024 times off.
@@ -311,7 +333,16 @@ func (p *plan) foreignHint(f *foreignUnit, name string, factor, head float64) st
 	if !ok || err != nil {
 		return fmt.Sprintf("write %s (a %s is %s)", scaledText(head*factor, f.equiv), f.name, f.equiv)
 	}
-	return "write " + scaledText(head*factor*v, rest)
+	return writeFor(name, head, factor*v, rest)
+}
+
+// writeFor is the hint write 42 days for head names, each factor units;
+// when the number before the name is not known (2^3ks), per one of it.
+func writeFor(name string, head, factor float64, unit string) string {
+	if math.IsNaN(head) {
+		return fmt.Sprintf("write %s for each %s", scaledText(factor, unit), name)
+	}
+	return "write " + scaledText(head*factor, unit)
 }
 
 // scaledText writes v unit in a form napkin reads: 42 days, 3000 s, 3e15 s.
@@ -346,4 +377,13 @@ func binaryWord(sym string) string {
 func decimalWord(sym string) string {
 	w, _ := byteWord(sym[0])
 	return w
+}
+
+// foreignHintFor is what to write instead of a foreign unit used where no
+// number precedes it ((2) fortnight, fortnight * 2), or "".
+func (p *plan) foreignHintFor(name string) string {
+	if f, factor, ok := p.foreignUnit(name); ok {
+		return p.foreignHint(f, name, factor, math.NaN())
+	}
+	return ""
 }
