@@ -53,6 +53,8 @@ type plan struct {
 	// body is set for a user function's body: compiled once, run at every
 	// call, it records neither values nor warnings.
 	body bool
+	// oneRange caches definesOneRange: 0 unknown, 1 yes, 2 no.
+	oneRange uint8
 }
 
 // identity names a range for its random stream: the variable it is

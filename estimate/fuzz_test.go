@@ -17,6 +17,14 @@ func FuzzEval(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	// Long inputs: short seeds never grow into the lines that found
+	// quadratic costs and deep recursion.
+	for _, seed := range []string{
+		"1" + strings.Repeat(" + 1", 3000), strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200),
+		"a" + strings.Repeat("%", 1000), strings.Repeat("y", 20_000), "1e308K", "1e308 USD/s", "0 * -5",
+	} {
+		f.Add(seed)
+	}
 	f.Add("x = 1 to 10")
 	f.Add("P(1 to 3 > 2) -> %")
 	f.Add("normal(-1, 1) * 5 GB")
@@ -29,6 +37,9 @@ func FuzzEval(f *testing.F) {
 				e := err.(*Error)
 				if e.Column < 1 || e.Column > len([]rune(l))+1 || e.Msg == "" {
 					t.Fatalf("%q: bad error position %d or empty message %q", l, e.Column, e.Msg)
+				}
+				if strings.Contains(e.Msg, "internal error") {
+					t.Fatalf("%.200q: %s", l, e.Msg)
 				}
 				continue
 			}

@@ -63,6 +63,16 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 // definesOneRange reports whether the plan has exactly one range and no
 // variables: the line gives a name to that range.
 func (p *plan) definesOneRange() bool {
+	if p.oneRange == 0 { // once per plan: a line may hold thousands of ranges
+		p.oneRange = 2
+		if p.countOneRange() {
+			p.oneRange = 1
+		}
+	}
+	return p.oneRange == 1
+}
+
+func (p *plan) countOneRange() bool {
 	ranges := 0
 	for _, ni := range p.info {
 		switch {

@@ -77,6 +77,10 @@ func config() *conf.Config {
 		for _, o := range opts {
 			o(c)
 		}
+		// napkin's parser bounds a line (terms, nesting); expr's own node
+		// limit (10,000, about 2,000 of napkin's operations) must not turn
+		// a long but legal line into an internal error.
+		c.MaxNodes = 1 << 20
 		for name := range c.Disabled {
 			delete(c.Builtins, name)
 		}

@@ -105,9 +105,10 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 				}
 			}
 		case no.diff:
-			fmt.Fprint(streams.Out, notes.Diff(displayName(name), note.src, res.Output))
+			// A diff is the note's own lines, for patch: as they are.
+			fmt.Fprint(streams.RawOut, notes.Diff(displayName(name), note.src, res.Output))
 		case toStdout || name == "-":
-			_, _ = streams.Out.Write(res.Output)
+			_, _ = streams.RawOut.Write(res.Output) // the note, byte for byte
 		}
 		if no.check || no.diff || toStdout || name == "-" || !res.Changed() {
 			continue
@@ -173,12 +174,12 @@ func slotJSON(file string, s notes.Slot) slotJSONObject {
 
 func readNote(streams *ioStreams, name string) (*noteFile, error) {
 	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(streams.In, maxNoteSize+1))
+		data, err := io.ReadAll(io.LimitReader(streams.In, maxInputSize+1))
 		if err != nil {
 			return nil, &usageError{fmt.Sprintf("cannot read standard input: %v", err), ""}
 		}
-		if len(data) > maxNoteSize {
-			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxNoteSize>>20), "split the note"}
+		if len(data) > maxInputSize {
+			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxInputSize>>20), "split the note"}
 		}
 		return &noteFile{name: name, src: data}, nil
 	}

@@ -153,6 +153,15 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 		for attempt := 0; ; attempt++ {
 			say("> ")
 			if !in.Scan() {
+				if err := in.Err(); err != nil {
+					// Unreadable answers are not skipped answers.
+					say("\n")
+					msg := unwrapPathError(err).Error()
+					if errors.Is(err, bufio.ErrTooLong) {
+						msg = "an answer is longer than 1 MB"
+					}
+					return &usageError{"cannot read the answers from standard input: " + msg, "answer one estimate per line"}
+				}
 				ended = true
 				a.Grade = string(presets.Skipped)
 				say("\n")
@@ -233,6 +242,11 @@ func times(f float64) string {
 }
 
 func appendHistory(path string, r practiceResult) error {
+	// A FIFO would block the open until someone reads it; only a regular
+	// file (or a new one) is a history.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err

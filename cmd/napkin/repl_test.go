@@ -53,6 +53,12 @@ const hangGuard = 60 * time.Second
 
 func startTerminal(t testing.TB, dir string, args ...string) *terminal {
 	t.Helper()
+	return startTerminalSized(t, dir, &pty.Winsize{Rows: 50, Cols: 120}, args...)
+}
+
+// startTerminalSized is startTerminal on a terminal of the given size.
+func startTerminalSized(t testing.TB, dir string, size *pty.Winsize, args ...string) *terminal {
+	t.Helper()
 	bin, err := napkinBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +66,7 @@ func startTerminal(t testing.TB, dir string, args ...string) *terminal {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NAPKIN_HISTORY="+filepath.Join(dir, "history"), "TERM=xterm", "NO_COLOR=1")
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 120})
+	f, err := pty.StartWithSize(cmd, size)
 	if err != nil {
 		t.Fatal(err)
 	}
