@@ -22,7 +22,7 @@ func suggest(name string, known []string) string {
 		limit = 2
 	}
 	lower := lowerRunes(nil, name)
-	var d distance
+	var dist distance
 	var kr []rune
 	for _, k := range known {
 		if k == name {
@@ -35,11 +35,26 @@ func suggest(name string, known []string) string {
 			continue
 		}
 		kr = lowerRunes(kr[:0], k)
-		if dist := d.between(lower, kr); dist <= limit && (dist < bestD || (dist == bestD && k < best)) {
-			best, bestD = k, dist
+		d := dist.between(lower, kr)
+		if d == 2 && !strings.EqualFold(firstRune(name), firstRune(k)) {
+			continue // two edits and another first letter: a different word (sockets, octets)
+		}
+		if d <= limit && (d < bestD || (d == bestD && k < best)) {
+			best, bestD = k, d
 		}
 	}
 	return best
+}
+
+// suggestUnit is suggest for a word after a number, where an unknown word
+// is usually a label: only a name with the same first letter counts as a
+// typo (dya → day, but hits is not bits, nor ops bps).
+func suggestUnit(name string, known []string) string {
+	s := suggest(name, known)
+	if s != "" && !strings.EqualFold(firstRune(s), firstRune(name)) {
+		return ""
+	}
+	return s
 }
 
 // lowerRunes appends the lower-case runes of s to buf.
@@ -51,9 +66,9 @@ func lowerRunes(buf []rune, s string) []rune {
 }
 
 // distance computes the optimal-string-alignment distance (insertions,
-// deletions, substitutions and transpositions of neighbours each cost 1).
-// It holds the rows of the table, reused from one pair of words to the
-// next: a typo is looked for among thousands.
+// deletions, substitutions and transpositions of neighbours each cost 1),
+// holding the rows of its table, reused from one pair of words to the
+// next: a typo is looked for among thousands of names.
 type distance struct{ prev2, prev, cur []int }
 
 func (d *distance) between(ra, rb []rune) int {
@@ -151,3 +166,8 @@ func Suggest(name string, known []string) string {
 
 // sortedKeys lists a map's keys in order, for stable suggestions.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
