@@ -55,8 +55,14 @@ func (ctx *evalCtx) charge(id, cost int) *Error {
 		return err
 	}
 	if s.steps > s.maxSteps() {
-		err := ctx.errorf(id, "a function that calls another twice doubles the work at every level: write 2 * f(x) rather than f(x) + f(x), or use fewer levels",
-			"this line needs more than %s steps of work, napkin's limit for one line", humanize.Comma(int64(s.maxSteps())))
+		hint := "split the line into several"
+		switch {
+		case ctx.depth > 0:
+			hint = "a function that calls another twice doubles the work at every level: write 2 * f(x) rather than f(x) + f(x), or use fewer levels"
+		case cost == rangeSteps:
+			hint = "an operation on a range touches every sample and counts as a thousand steps: split the line, or use fewer ranges"
+		}
+		err := ctx.errorf(id, hint, "this line needs more than %s steps of work, napkin's limit for one line", humanize.Comma(int64(s.maxSteps())))
 		err.cause = ErrBudget
 		return err
 	}

@@ -3,6 +3,7 @@ package estimate
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -52,7 +53,9 @@ func TestMaxSteps(t *testing.T) {
 		t.Fatalf("f10(1) over 100 steps: got %v", err)
 	}
 	// Operations on ranges cost more: they touch every sample.
-	if _, err := s.Eval("(1 to 2) * 3"); !errors.Is(err, ErrBudget) {
+	_, err := s.Eval("(1 to 2) * 3")
+	var e *Error
+	if !errors.Is(err, ErrBudget) || !errors.As(err, &e) || !strings.Contains(e.Hint, "range") {
 		t.Fatalf("a range within 100 steps: got %v", err)
 	}
 	// Bad input is not a budget error.

@@ -30,7 +30,11 @@
 //     value once its height is reached; format.go humanises values.
 //
 // A script's cost is linear in its lines: each line is compiled on its own
-// against hash-map scopes, and nothing walks the set of variables.
+// against hash-map scopes, and nothing walks the set of variables. A line's
+// own work is bounded by a budget (Options.MaxSteps, see budget.go), a
+// user function's body is compiled once per line, and a range's samples
+// live only as long as a quantity derived from them: every input ends in
+// bounded time and memory, and Session.Interrupt ends it sooner.
 //
 // Units are data: units.napkin defines every unit in napkin's own language,
 // states each convention (a year is 365 days, a month a twelfth of it) and

@@ -43,3 +43,37 @@ func TestRangeDigits(t *testing.T) {
 		}
 	}
 }
+
+// A line of thousands of operations is legal: expr's own node limit must
+// not turn it into an internal error.
+func TestLongLineIsNotInternalError(t *testing.T) {
+	r, err := NewSession(Options{}).Eval("1" + strings.Repeat(" + 1", 3000))
+	if err != nil || r.Text != "3,001" {
+		t.Fatalf("got %v %v, want 3,001", r, err)
+	}
+}
+
+// An internal error says so briefly, at the line's position; it never
+// prints the generated program.
+func TestInternalErrorHidesProgram(t *testing.T) {
+	s := NewSession(Options{})
+	p, err := compile("1 + 2", "", mustParse(t, "1 + 2"), &scope{s: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.code.Reset()
+	p.code.WriteString("add(C, 1, K[0], " + strings.Repeat("K[1] +", 1000))
+	_, err = p.run(0)
+	if err == nil || err.Msg != "internal error compiling the expression" || err.Column != 1 {
+		t.Fatalf("got %+v", err)
+	}
+}
+
+func mustParse(t *testing.T, src string) node {
+	t.Helper()
+	st, err := parseLine(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.x
+}

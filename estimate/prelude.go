@@ -19,10 +19,23 @@ var unitsSource string
 // before it, so evaluation always terminates.
 type prelude struct {
 	units     map[string]*Unit
-	unitNames []string // sorted, for suggestions
-	list      []*Unit  // in file order, for listings
-	asserts   []int    // line numbers of the file's asserts
+	unitNames []string // in file order; sortedNames sorts them for suggestions
+	sortOnce  sync.Once
+	list      []*Unit // in file order, for listings
+	asserts   []int   // line numbers of the file's asserts
 	lines     []string
+	// foreign are units of other calculators that napkin does not have:
+	// after a number they are errors that say what to write instead.
+	foreign map[string]*foreignUnit
+}
+
+// foreignUnit is a unit napkin does not know: its name, and either napkin's
+// equivalent of one of it (fortnight: 14 days) or why there is none.
+type foreignUnit struct {
+	name  string
+	equiv string // napkin text for one of the unit, "" when there is none
+	why   string
+	line  int
 }
 
 // Unit is one unit of the prelude.
@@ -63,11 +76,17 @@ func Units() []*Unit { return loadPrelude().list }
 
 // parsePrelude splits a units file into its declarations.
 func parsePrelude(src string) (*prelude, error) {
-	pre := &prelude{units: map[string]*Unit{}, lines: strings.Split(src, "\n")}
+	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n"), foreign: map[string]*foreignUnit{}}
 	for i, line := range pre.lines {
 		code, doc, _ := strings.Cut(line, "#")
 		fields := strings.Fields(code)
 		if len(fields) == 0 {
+			continue
+		}
+		if fields[0] == "foreign" {
+			if err := pre.addForeign(i+1, code); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		u := &Unit{Doc: strings.TrimSpace(doc), line: i + 1, pre: pre}
@@ -89,8 +108,10 @@ func parsePrelude(src string) (*prelude, error) {
 			q.D[d] = 1
 			u.Names, u.Definition, u.base = fields[2:], "the base unit of "+fields[1], &q
 		case len(fields) > 1 && fields[0] == "unit":
-			names, def, ok := strings.Cut(strings.Join(fields[1:], " "), "=")
-			u.Names, u.Definition = strings.Fields(names), strings.TrimSpace(def)
+			// The definition as written, its spacing made single.
+			_, rest, _ := strings.Cut(code, "unit")
+			names, def, ok := strings.Cut(rest, "=")
+			u.Names, u.Definition = strings.Fields(names), strings.Join(strings.Fields(def), " ")
 			if !ok || len(u.Names) == 0 || u.Definition == "" {
 				return nil, fmt.Errorf("line %d: write unit NAME ALIAS… = DEFINITION", i+1)
 			}
@@ -110,8 +131,44 @@ func parsePrelude(src string) (*prelude, error) {
 		u.order = len(pre.list)
 		pre.list = append(pre.list, u)
 	}
-	sort.Strings(pre.unitNames)
 	return pre, nil
+}
+
+// sortedNames are the unit names in order, for suggestions: sorted the
+// first time an unknown word needs them, not at start-up.
+func (p *prelude) sortedNames() []string {
+	p.sortOnce.Do(func() { sort.Strings(p.unitNames) })
+	return p.unitNames
+}
+
+// addForeign reads foreign NAME… = EQUIVALENT or foreign NAME… : WHY.
+func (pre *prelude) addForeign(line int, code string) error {
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(code), "foreign"))
+	k := strings.IndexAny(rest, "=:")
+	if k < 0 {
+		return fmt.Errorf("line %d: write foreign NAME… = EQUIVALENT or foreign NAME… : WHY", line)
+	}
+	names := strings.Fields(rest[:k])
+	text := strings.TrimSpace(rest[k+1:])
+	if len(names) == 0 || text == "" {
+		return fmt.Errorf("line %d: write foreign NAME… = EQUIVALENT or foreign NAME… : WHY", line)
+	}
+	for _, n := range names {
+		if _, dup := pre.foreign[n]; dup {
+			return fmt.Errorf("line %d: foreign unit %q is declared twice", line, n)
+		}
+		if _, dup := pre.units[n]; dup {
+			return fmt.Errorf("line %d: %q is a napkin unit", line, n)
+		}
+		f := &foreignUnit{name: names[0], line: line}
+		if rest[k] == '=' {
+			f.equiv = text
+		} else {
+			f.why = text
+		}
+		pre.foreign[n] = f
+	}
+	return nil
 }
 
 func indexOf(xs []string, x string) int {

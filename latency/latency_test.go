@@ -2,6 +2,7 @@ package latency
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,5 +176,22 @@ func TestCompare(t *testing.T) {
 	}
 	if _, err := Compare(s, "disk_seek", "nope"); err == nil {
 		t.Error("unknown name accepted")
+	}
+}
+
+// TestFileIDsMatchIndex: reading one set's names (what a run that uses only
+// its chosen set does) agrees with the full index of every set.
+func TestFileIDsMatchIndex(t *testing.T) {
+	ix := index()
+	for _, name := range ix.sets {
+		set, ok := fileIDs(name)
+		if !ok || !slices.Equal(set.ids, ix.ids[name]) || set.title != ix.title[name] {
+			t.Errorf("%s: fileIDs = %v, %v; the index has %v, %q", name, set, ok, ix.ids[name], ix.title[name])
+		}
+	}
+	for _, name := range []string{"", "nope", "../latency", "data/dean2012"} {
+		if _, ok := fileIDs(name); ok {
+			t.Errorf("fileIDs(%q) found a set", name)
+		}
 	}
 }

@@ -38,7 +38,7 @@ func (l *library) knownSet(name string) bool {
 	if strings.HasPrefix(name, "scott") {
 		return true
 	}
-	_, ok := index().ids[name]
+	_, ok := fileIDs(name)
 	return ok
 }
 
@@ -89,7 +89,7 @@ func Library(name string) (estimate.Library, error) {
 		}
 		return s.Library(), nil
 	}
-	if _, ok := index().ids[name]; !ok {
+	if _, ok := fileIDs(name); !ok {
 		return nil, fmt.Errorf("unknown latency set %q; the sets are %s", name, setNames())
 	}
 	return &lazyLibrary{name: name}, nil
@@ -119,7 +119,8 @@ func (l *lazyLibrary) Lookup(name string) (*estimate.Constant, bool) {
 }
 
 func (l *lazyLibrary) has(id string) bool {
-	for _, x := range index().ids[l.name] {
+	set, _ := fileIDs(l.name)
+	for _, x := range set.ids {
 		if x == id {
 			return true
 		}

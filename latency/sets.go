@@ -69,7 +69,42 @@ var (
 	loadedMu  sync.Mutex
 	indexOnce sync.Once
 	theIndex  *fileIndex
+	idsMu     sync.Mutex
+	idsOf     map[string]setIDs
 )
+
+type setIDs struct {
+	title string
+	ids   []string
+}
+
+// fileIDs reads the entry names (and title) of one data-file set without
+// evaluating it, once; ok is false when there is no such set. A run that
+// uses only its chosen set reads only that set's file.
+func fileIDs(name string) (ids setIDs, ok bool) {
+	idsMu.Lock()
+	defer idsMu.Unlock()
+	if ids, ok := idsOf[name]; ok {
+		return ids, len(ids.ids) > 0
+	}
+	data, err := dataFS.ReadFile(path.Join("data", name+".napkin"))
+	if err != nil {
+		return setIDs{}, false // not cached: only real sets are
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "#@ title:") {
+			ids.title = strings.TrimSpace(strings.TrimPrefix(line, "#@ title:"))
+		}
+		if id, _, ok := strings.Cut(line, "="); ok && line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "assert") {
+			ids.ids = append(ids.ids, strings.TrimSpace(id))
+		}
+	}
+	if idsOf == nil {
+		idsOf = map[string]setIDs{}
+	}
+	idsOf[name] = ids
+	return ids, len(ids.ids) > 0
+}
 
 func index() *fileIndex {
 	indexOnce.Do(func() { theIndex = buildIndex() })
@@ -89,15 +124,13 @@ func buildIndex() *fileIndex {
 	files, _ := dataFS.ReadDir("data")
 	for _, f := range files {
 		name := strings.TrimSuffix(f.Name(), ".napkin")
-		data, _ := dataFS.ReadFile(path.Join("data", f.Name()))
 		ix.sets = append(ix.sets, name)
-		for _, line := range strings.Split(string(data), "\n") {
-			if strings.HasPrefix(line, "#@ title:") {
-				ix.title[name] = strings.TrimSpace(strings.TrimPrefix(line, "#@ title:"))
-			}
-			if id, _, ok := strings.Cut(line, "="); ok && line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "assert") {
-				ix.ids[name] = append(ix.ids[name], strings.TrimSpace(id))
-			}
+		set, _ := fileIDs(name)
+		if set.title != "" {
+			ix.title[name] = set.title
+		}
+		if len(set.ids) > 0 {
+			ix.ids[name] = set.ids
 		}
 	}
 	sort.Slice(ix.sets, func(i, j int) bool { return setOrder(ix.sets[i]) < setOrder(ix.sets[j]) })

@@ -37,3 +37,16 @@ func TestRangeSlotsReleaseSamples(t *testing.T) {
 	}
 	runtime.KeepAlive(res)
 }
+
+// A slot never receives +Inf: a value too large for its unit is an error
+// in the slot, like any other.
+func TestSlotNeverInf(t *testing.T) {
+	src := "```napkin\ncost = 1e308 USD/s  # =>\n1.7e308 s -> ms  # =>\n```\n"
+	res := process("inf.md", []byte(src))
+	if strings.Contains(string(res.Output), "Inf") || len(res.Errors) != 2 {
+		t.Fatalf("output %q with %d errors", res.Output, len(res.Errors))
+	}
+	if !strings.Contains(string(res.Output), "# => error: the result is too large to show in $/month (overflow)") {
+		t.Errorf("output %q", res.Output)
+	}
+}

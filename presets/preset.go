@@ -3,10 +3,13 @@ package presets
 import (
 	"embed"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/napkin-calc/napkin/estimate"
 )
 
 //go:embed data/*.napkin
@@ -186,13 +189,15 @@ func All(dir string) ([]*Preset, []error) {
 	if dir != "" {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.napkin"))
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readUserFile(f)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
 			name := strings.TrimSuffix(filepath.Base(f), ".napkin")
-			p, err := parse(name, f, string(data), true)
+			// CRLF or lone-CR line endings and a BOM become plain lines.
+			src := strings.Join(estimate.SplitLines(string(data)), "\n") + "\n"
+			p, err := parse(name, f, src, true)
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -217,4 +222,32 @@ func Find(all []*Preset, name string) (*Preset, bool) {
 		}
 	}
 	return nil, false
+}
+
+// maxUserPresetSize bounds a user's preset file.
+const maxUserPresetSize = 1 << 20
+
+// readUserFile reads a user's preset: a regular file (a FIFO would block,
+// /dev/zero would never end) of at most maxUserPresetSize bytes.
+func readUserFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxUserPresetSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxUserPresetSize {
+		return nil, fmt.Errorf("%s: larger than %d MB, the limit for a preset", path, maxUserPresetSize>>20)
+	}
+	return data, nil
 }

@@ -2,8 +2,6 @@
 
 package main
 
-import "errors"
-
-var errStdoutClosed = errors.New("it is closed")
+const errStdoutClosed = constError("it is closed")
 
 func stdoutWasClosed() bool { return false }

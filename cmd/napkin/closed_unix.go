@@ -2,12 +2,9 @@
 
 package main
 
-import (
-	"errors"
-	"syscall"
-)
+import "syscall"
 
-var errStdoutClosed = errors.New("it is closed (bad file descriptor)")
+const errStdoutClosed = constError("it is closed (bad file descriptor)")
 
 // stdoutWasClosed reports whether napkin was started with standard output
 // closed (napkin '1+1' >&-). The Go runtime then opens /dev/null in its

@@ -37,9 +37,13 @@ func evaluateScript(streams *ioStreams, p *printer, opts *globalOptions, name st
 // runScript evaluates r line by line in session, printing each result, and
 // stops at the first error.
 func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *estimate.Session, name string, r io.Reader) error {
-	data, err := io.ReadAll(r)
+	// Bounded: /dev/zero or a runaway pipe is an error, not all the memory.
+	data, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
 	if err != nil {
-		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), err), ""}
+		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), unwrapPathError(err)), ""}
+	}
+	if len(data) > maxInputSize {
+		return &usageError{fmt.Sprintf("cannot read %s: larger than %d MB, napkin's limit for a script", orStdin(name), maxInputSize>>20), "split the script into several files: napkin run a.napkin b.napkin"}
 	}
 	p.opts, p.file = opts, name
 	session.SetFile(name)

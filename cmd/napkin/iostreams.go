@@ -15,15 +15,17 @@ type ioStreams struct {
 	InTTY  bool
 	OutTTY bool // stdout is a terminal: decorations such as sparklines
 	Color  bool // colour on stdout and stderr
+	// RawOut and RawErrOut are Out and ErrOut without the escaping of
+	// control characters (see safeWriter): for a note's own bytes and the
+	// line editor. run sets them.
+	RawOut, RawErrOut io.Writer
 }
 
 func systemStreams() *ioStreams {
 	_, noColor := os.LookupEnv("NO_COLOR")
 	outTTY := isTerminal(os.Stdout)
 	out := newStdout(os.Stdout, !outTTY)
-	if stdoutWasClosed() {
-		out.err = errStdoutClosed
-	}
+	out.closed = stdoutWasClosed()
 	return &ioStreams{
 		In:     &flushFirst{out: out, r: os.Stdin},
 		Out:    out,

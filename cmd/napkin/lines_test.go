@@ -45,3 +45,12 @@ func TestNoteWithLoneCR(t *testing.T) {
 		t.Errorf("--check on a stale CR-only note: exit %d, want 1", code)
 	}
 }
+
+// TestEndlessScriptIsAnError: napkin run /dev/zero ends with an error
+// instead of reading for ever.
+func TestEndlessScriptIsAnError(t *testing.T) {
+	_, errOut, code := runCLI(t, "", "run", "/dev/zero")
+	if code != exitUsage || !strings.Contains(errOut, "cannot read /dev/zero: larger than 64 MB, napkin's limit for a script") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

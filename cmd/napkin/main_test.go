@@ -67,8 +67,13 @@ func TestProtectNegativeNumbers(t *testing.T) {
 		{"-- -5", "-- -5"},
 		{"run -", "run -"},
 		{"-(2)", "-- -(2)"},
+		{"--digits -1 5", "--digits -1 5"},
+		{"--digits=3 -1", "--digits=3 -- -1"},
+		{"--json -1", "--json -- -1"},
+		{"-q --samples -5 1", "-q --samples -5 1"},
+		{"notes -o -1", "notes -o -1"},
 	} {
-		got := strings.Join(protectNegativeNumbers(strings.Fields(c.in)), " ")
+		got := strings.Join(protectNegativeNumbers(strings.Fields(c.in), flagTakesValue(newRootCmd(&ioStreams{}, &printer{}))), " ")
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
 		}

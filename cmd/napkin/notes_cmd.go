@@ -25,12 +25,16 @@ func newNotesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Com
 nothing else in the file. Variables flow from block to block down the file;
 a block tagged "napkin fresh" starts an empty scope.
 
-Files are rewritten in place, atomically. A FILE of - reads standard input
-and writes standard output.
+Files are rewritten in place, atomically, keeping their mode, owner and
+hard links. napkin refuses to write a read-only note, or one that changed
+on disk while it ran. A FILE of - reads standard input and writes standard
+output.
 
 --check writes nothing and exits 1 when a result is stale (listing
 FILE:LINE: old → new), 2 when a line fails to evaluate, 0 when all is
-current: use it in CI or as a pre-commit hook.`,
+current: use it in CI or as a pre-commit hook. --json lists the slots as
+JSON lines instead; it changes what is printed, never what is written or
+the exit code.`,
 		Example: `  $ napkin notes design.md
   $ napkin notes --check docs/*.md
   $ napkin notes --diff design.md
@@ -84,8 +88,14 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		if sessionErr != nil {
 			return sessionErr
 		}
+		slotLines := map[int]bool{}
+		for _, s := range res.Slots {
+			slotLines[s.Line] = true
+		}
 		for _, e := range res.Errors {
-			if !opts.JSON {
+			// In JSON, a slot's error is in the slot's object; an error on
+			// a line without a slot is an error object of its own.
+			if !opts.JSON || !slotLines[e.Line] {
 				p.evalError(e)
 			}
 			failed = true
@@ -105,9 +115,10 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 				}
 			}
 		case no.diff:
-			fmt.Fprint(streams.Out, notes.Diff(displayName(name), note.src, res.Output))
+			// A diff is the note's own lines, for patch: as they are.
+			fmt.Fprint(streams.RawOut, notes.Diff(displayName(name), note.src, res.Output))
 		case toStdout || name == "-":
-			_, _ = streams.Out.Write(res.Output)
+			_, _ = streams.RawOut.Write(res.Output) // the note, byte for byte
 		}
 		if no.check || no.diff || toStdout || name == "-" || !res.Changed() {
 			continue
@@ -173,12 +184,12 @@ func slotJSON(file string, s notes.Slot) slotJSONObject {
 
 func readNote(streams *ioStreams, name string) (*noteFile, error) {
 	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(streams.In, maxNoteSize+1))
+		data, err := io.ReadAll(io.LimitReader(streams.In, maxInputSize+1))
 		if err != nil {
 			return nil, &usageError{fmt.Sprintf("cannot read standard input: %v", err), ""}
 		}
-		if len(data) > maxNoteSize {
-			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxNoteSize>>20), "split the note"}
+		if len(data) > maxInputSize {
+			return nil, &usageError{fmt.Sprintf("cannot read standard input: larger than %d MB, napkin's limit", maxInputSize>>20), "split the note"}
 		}
 		return &noteFile{name: name, src: data}, nil
 	}

@@ -12,9 +12,9 @@ import (
 	"sync"
 )
 
-// maxNoteSize bounds a note napkin reads: a link to /dev/zero or a
+// maxInputSize bounds a note or script napkin reads from a named file: a
 // runaway file ends in an error, not in all the memory there is.
-const maxNoteSize = 64 << 20
+const maxInputSize = 64 << 20
 
 // noteFile is a note as it was read, so that napkin can tell, before it
 // replaces the file, whether someone saved it in the meantime.
@@ -30,7 +30,7 @@ func readNoteFile(name string) (*noteFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, info, err := readRegularFile(target, maxNoteSize)
+	data, info, err := readRegularFile(target, maxInputSize)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +66,15 @@ func readRegularFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 	return data, info, nil
 }
 
+// regularOrNew refuses to write to path when it exists and is not a
+// regular file: opening a FIFO for writing waits for a reader.
+func regularOrNew(path string) error {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	return nil
+}
+
 func fileKind(m os.FileMode) string {
 	switch {
 	case m.IsDir():
@@ -81,10 +90,15 @@ func fileKind(m os.FileMode) string {
 }
 
 // errChangedMeanwhile is a note saved by someone else while napkin ran.
-var errChangedMeanwhile = errors.New("it changed on disk while napkin was running")
+const errChangedMeanwhile = constError("it changed on disk while napkin was running")
 
 // errReadOnly is a note its user could not write to.
-var errReadOnly = errors.New("it is read-only")
+const errReadOnly = constError("it is read-only")
+
+// constError is an error that is a constant: nothing to build at init.
+type constError string
+
+func (e constError) Error() string { return string(e) }
 
 // replace writes data as the note's new contents, keeping its mode
 // (setuid, setgid and sticky bits too), owner and group where the process
@@ -119,7 +133,7 @@ func (n *noteFile) unchanged() error {
 	if now.Size() != n.info.Size() || !now.ModTime().Equal(n.info.ModTime()) || !os.SameFile(now, n.info) {
 		return errChangedMeanwhile
 	}
-	data, _, err := readRegularFile(n.target, maxNoteSize)
+	data, _, err := readRegularFile(n.target, maxInputSize)
 	if err != nil {
 		return err
 	}
@@ -132,7 +146,12 @@ func (n *noteFile) unchanged() error {
 // beforeReplace lets a test change a note at the last moment.
 var beforeReplace func(path string)
 
+// writeInPlace rewrites the note through its own inode. A signal that
+// arrives meanwhile waits for the write to finish: the handler needs the
+// temporary files' lock, held here.
 func (n *noteFile) writeInPlace(data []byte) error {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
 	f, err := os.OpenFile(n.target, os.O_WRONLY, 0)
 	if err != nil {
 		return unwrapPathError(err)
@@ -218,7 +237,7 @@ func tidyStaleTemps(dir, base string) {
 // temps are the temporary files being written now, removed if napkin is
 // interrupted or terminated. Its map is made on first use, so that start-up
 // does no work for it.
-var temps = &tempFiles{}
+var temps tempFiles
 
 type tempFiles struct {
 	mu    sync.Mutex

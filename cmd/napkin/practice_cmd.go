@@ -153,6 +153,15 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 		for attempt := 0; ; attempt++ {
 			say("> ")
 			if !in.Scan() {
+				if err := in.Err(); err != nil {
+					// Unreadable answers are not skipped answers.
+					say("\n")
+					msg := unwrapPathError(err).Error()
+					if errors.Is(err, bufio.ErrTooLong) {
+						msg = "an answer is longer than 1 MB"
+					}
+					return &usageError{"cannot read the answers from standard input: " + msg, "answer one estimate per line"}
+				}
 				ended = true
 				a.Grade = string(presets.Skipped)
 				say("\n")
@@ -233,6 +242,9 @@ func times(f float64) string {
 }
 
 func appendHistory(path string, r practiceResult) error {
+	if err := regularOrNew(path); err != nil {
+		return err
+	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err

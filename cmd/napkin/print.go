@@ -34,7 +34,8 @@ func (p *printer) json(v any) {
 		p.failed = true
 		return
 	}
-	_, _ = p.io.Out.Write(b.Bytes()) // a failed write is reported at the end of the run
+	// A failed write is reported at the end of the run.
+	_, _ = p.io.Out.Write(escapeJSONControls(b.Bytes()))
 }
 
 func (p *printer) result(r *estimate.Result) {
@@ -159,6 +160,7 @@ func (p *printer) positionedError(position string, e *estimate.Error, indent str
 	p.errorLine(position + ": " + e.Msg)
 	src, col := window(e.Source, e.Column, 100)
 	width := min(e.Width, max(1, utf8.RuneCountInString(src)-col+1))
+	src, col, width = escapeSpan(src, col, width)
 	fmt.Fprintf(p.io.ErrOut, "%s%s\n%s%s%s\n", indent, src, indent, caretPrefix(src, col), p.io.style(styleRed, strings.Repeat("^", width)))
 	p.hintLine(e.Hint)
 }
@@ -176,6 +178,20 @@ func (p *printer) hintLine(msg string) {
 	if msg != "" {
 		fmt.Fprintf(p.io.ErrOut, "napkin: %s %s\n", p.io.style(styleCyan, "hint:"), msg)
 	}
+}
+
+// escapeSpan escapes the control characters of a source line, and moves
+// the caret's column and width with them so that it stays under the same
+// characters.
+func escapeSpan(src string, col, width int) (string, int, int) {
+	if !strings.ContainsFunc(src, isControl) {
+		return src, col, width
+	}
+	r := []rune(src)
+	start := min(max(col-1, 0), len(r))
+	end := min(start+width, len(r))
+	before, culprit := escapeControl(string(r[:start])), escapeControl(string(r[start:end]))
+	return before + culprit + escapeControl(string(r[end:])), utf8.RuneCountInString(before) + 1, max(1, utf8.RuneCountInString(culprit))
 }
 
 // window cuts a long source line to about width characters around column

@@ -28,6 +28,7 @@ type repl struct {
 	full    bool     // :work: show the full working
 	defs    []string // the lines that defined something, for :save
 	rl      *readline.Instance
+	in      *replInput
 }
 
 const historyLimit = 1000
@@ -53,6 +54,8 @@ func historyPath() string {
 func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	r := &repl{io: streams, p: p, opts: opts}
 	p.opts = opts
+	hist := usableHistory(p, historyPath())
+	r.in = newReplInput(streams.In)
 	// The terminal stays raw for the whole session, not only while a line
 	// is read: a key typed while a line is evaluated (Ctrl-C, Ctrl-D, the
 	// next line) then reaches the next read, instead of meeting the
@@ -62,16 +65,19 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	// The line editor and its history are set up while the session is
 	// made: the two do not depend on each other, and the prompt waits for
 	// both, so that it appears about as soon as a one-shot result would.
+	history := &lazyHistory{path: hist}
 	editor := make(chan lineEditor, 1)
 	go func() {
-		rl, err := newLineEditor(streams, r, raw)
+		rl, err := newLineEditor(streams, r, raw, history)
 		editor <- lineEditor{rl, err}
 	}()
 	session, err := newSession(opts)
 	ed := <-editor
+	defer trimHistory(hist) // after the editor has closed the file
 	if ed.rl != nil {
 		defer ed.rl.Close()
 	}
+	defer history.close()
 	switch {
 	case err != nil:
 		return err
@@ -80,14 +86,17 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	}
 	r.session, r.rl = session, ed.rl
 	rl := ed.rl
+	history.rl = rl
 	// While the line editor reads, Ctrl-C arrives as a key and cancels the
-	// line. Between reads (while a line is evaluated or printed) the
-	// terminal turns it into SIGINT, which must not end the session either.
+	// line; while a line is evaluated, r.in sees it and interrupts the
+	// evaluation. A SIGINT from outside interrupts an evaluation too, and
+	// never ends the session.
 	interrupts := make(chan os.Signal, 1)
 	signal.Notify(interrupts, os.Interrupt)
 	defer signal.Stop(interrupts)
 	go func() {
 		for range interrupts {
+			r.in.interrupt()
 		}
 	}()
 	fmt.Fprintln(streams.Out, streams.style(styleDim, "napkin: back-of-envelope estimates. :help for help, Tab to complete, Ctrl-D to quit."))
@@ -102,6 +111,7 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 		case err != nil:
 			return err
 		}
+		history.add(text)
 		text = strings.TrimSpace(text)
 		if text == "" {
 			continue
@@ -117,31 +127,73 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	}
 }
 
+// interrupted says that Ctrl-C stopped an evaluation.
+func (r *repl) interrupted() {
+	fmt.Fprintln(r.io.ErrOut, r.io.style(styleDim, "^C interrupted: back to the prompt"))
+}
+
+// screenWidth is the terminal's width for the line editor: a terminal that
+// reports 0 columns (or none) is taken as 80 wide, since the editor's
+// cursor arithmetic would otherwise spin for ever.
+func screenWidth() int {
+	if w := readline.GetScreenWidth(); w > 0 {
+		return w
+	}
+	return 80
+}
+
+// usableHistory is the history file, if the line editor may use it: a
+// regular file (a FIFO would block it, /dev/zero would never end) of a
+// sane size, or one not made yet. Otherwise the session runs without
+// history, with a warning.
+func usableHistory(p *printer, path string) string {
+	if path == "" {
+		return ""
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		_ = os.MkdirAll(filepath.Dir(path), 0o755)
+		return path
+	case err != nil:
+		p.warnLine(fmt.Sprintf("cannot read the history file %s: %v; this session keeps no history", path, unwrapPathError(err)), "set NAPKIN_HISTORY to another file")
+		return ""
+	case !info.Mode().IsRegular():
+		p.warnLine(fmt.Sprintf("the history file %s is not a regular file (%s); this session keeps no history", path, fileKind(info.Mode())), "set NAPKIN_HISTORY to a regular file")
+		return ""
+	case info.Size() > maxHistorySize:
+		p.warnLine(fmt.Sprintf("the history file %s is larger than %d MB; this session keeps no history", path, maxHistorySize>>20), "remove it, or set NAPKIN_HISTORY to another file")
+		return ""
+	}
+	return path
+}
+
+// maxHistorySize bounds the history file the line editor reads (it keeps
+// the last 1,000 lines).
+const maxHistorySize = 16 << 20
+
 type lineEditor struct {
 	rl  *readline.Instance
 	err error
 }
 
-// newLineEditor sets up the line editor on the session's terminal, with
-// its history.
-func newLineEditor(streams *ioStreams, r *repl, raw *rawMode) (*readline.Instance, error) {
-	hist := historyPath()
-	if hist != "" {
-		_ = os.MkdirAll(filepath.Dir(hist), 0o755)
-	}
+// newLineEditor sets up the line editor on the session's terminal; its
+// history comes from history, on the first key.
+func newLineEditor(streams *ioStreams, r *repl, raw *rawMode, history *lazyHistory) (*readline.Instance, error) {
 	return readline.NewEx(&readline.Config{
-		FuncMakeRaw:       raw.enter,
-		FuncExitRaw:       func() error { return nil },
-		Prompt:            streams.style(styleCyan, "> "),
-		HistoryFile:       hist,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      &completer{r: r},
-		InterruptPrompt:   "^C",
-		EOFPrompt:         "",
-		Stdin:             io.NopCloser(streams.In),
-		Stdout:            streams.Out,
-		Stderr:            streams.ErrOut,
+		FuncMakeRaw:         raw.enter,
+		FuncExitRaw:         func() error { return nil },
+		Prompt:              streams.style(styleCyan, "> "),
+		HistoryLimit:        historyLimit,
+		FuncFilterInputRune: history.filter,
+		HistorySearchFold:   true,
+		AutoComplete:        &completer{r: r},
+		InterruptPrompt:     "^C",
+		EOFPrompt:           "",
+		Stdin:               io.NopCloser(r.in),
+		FuncGetWidth:        screenWidth,
+		Stdout:              streams.RawOut,
+		Stderr:              streams.RawErrOut,
 	})
 }
 
@@ -169,10 +221,14 @@ func (m *rawMode) restore() {
 // eval evaluates one line and prints its result or its error; an error
 // never ends the session.
 func (r *repl) eval(n int, text string) {
+	done := r.in.evaluating(r.session)
 	res, err := r.session.EvalLine(n, text)
+	done()
 	if err != nil {
 		var e *estimate.Error
-		if errors.As(err, &e) {
+		if errors.Is(err, estimate.ErrInterrupted) {
+			r.interrupted()
+		} else if errors.As(err, &e) {
 			e.Line = 0
 			r.p.evalErrorPlain(e)
 		}
@@ -332,9 +388,9 @@ func (r *repl) load(path string) {
 		r.p.errorLine(":load needs a file: :load plan.napkin")
 		return
 	}
-	data, err := os.ReadFile(path)
+	data, _, err := readRegularFile(path, maxInputSize)
 	if err != nil {
-		r.p.errorLine(fmt.Sprintf("cannot read %s: %v", path, unwrapPathError(err)))
+		r.p.errorLine(fmt.Sprintf("cannot read %s: %v", path, err))
 		return
 	}
 	r.loadSource(path, string(data))
@@ -346,11 +402,14 @@ func (r *repl) loadSource(name, src string) {
 	defer func() { r.opts.Quiet = saved }()
 	r.session.SetFile(name)
 	defer r.session.SetFile("")
+	defer r.in.evaluating(r.session)()
 	for i, line := range estimate.SplitLines(src) {
 		res, err := r.session.EvalLine(i+1, line)
 		if err != nil {
 			var e *estimate.Error
-			if errors.As(err, &e) {
+			if errors.Is(err, estimate.ErrInterrupted) {
+				r.interrupted()
+			} else if errors.As(err, &e) {
 				r.p.evalError(e)
 			}
 			return
@@ -390,7 +449,11 @@ func (r *repl) save(path string) {
 	for _, d := range r.defs {
 		b.WriteString(d + "\n")
 	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	err := regularOrNew(path)
+	if err == nil {
+		err = os.WriteFile(path, []byte(b.String()), 0o644)
+	}
+	if err != nil {
 		r.p.errorLine(fmt.Sprintf("cannot write %s: %v", path, unwrapPathError(err)))
 		return
 	}

@@ -53,6 +53,12 @@ const hangGuard = 60 * time.Second
 
 func startTerminal(t testing.TB, dir string, args ...string) *terminal {
 	t.Helper()
+	return startTerminalSized(t, dir, &pty.Winsize{Rows: 50, Cols: 120}, args...)
+}
+
+// startTerminalSized is startTerminal on a terminal of the given size.
+func startTerminalSized(t testing.TB, dir string, size *pty.Winsize, args ...string) *terminal {
+	t.Helper()
 	bin, err := napkinBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +66,7 @@ func startTerminal(t testing.TB, dir string, args ...string) *terminal {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NAPKIN_HISTORY="+filepath.Join(dir, "history"), "TERM=xterm", "NO_COLOR=1")
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 120})
+	f, err := pty.StartWithSize(cmd, size)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,6 +201,37 @@ func TestInteractiveSession(t *testing.T) {
 	at = term.waitFor(0, "> ")
 	term.send("\x1b[A")
 	_ = term.waitFor(at, ":save plan.napkin")
+}
+
+// TestHistoryKeptAtItsLimit: a session that starts with a history longer
+// than the limit (as the previous session's lines leave it) ends with the
+// newest historyLimit lines, its own last, and Up still recalls them.
+func TestHistoryKeptAtItsLimit(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range historyLimit + 5 {
+		fmt.Fprintf(&b, "x%d = %d\n", i, i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "history"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	term := startTerminal(t, dir)
+	at := term.waitFor(0, "> ")
+	term.send("\x1b[A")
+	at = term.waitFor(at, fmt.Sprintf("x%d = %d", historyLimit+4, historyLimit+4))
+	term.send("\x15last = 42\r") // Ctrl-U clears the recalled line
+	_ = term.waitFor(at, "42")
+	term.send("\x04")
+	<-term.eof
+	term.cmd.Wait()
+	data, err := os.ReadFile(filepath.Join(dir, "history"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != historyLimit || lines[len(lines)-1] != "last = 42" || lines[0] != "x6 = 6" {
+		t.Errorf("history has %d lines, %q … %q; want %d, x6 = 6 … last = 42", len(lines), lines[0], lines[len(lines)-1], historyLimit)
+	}
 }
 
 // BenchmarkStartupToPrompt measures how long after launch the interactive

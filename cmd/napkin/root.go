@@ -10,6 +10,7 @@ import (
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/latency"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes.
@@ -51,11 +52,13 @@ func Main() int {
 func run(args []string, streams *ioStreams) int {
 	out, ok := streams.Out.(*stdout)
 	if !ok {
-		copied := *streams
 		out = newStdout(streams.Out, false)
-		copied.Out = out
-		streams = &copied
 	}
+	copied := *streams
+	copied.RawOut, copied.RawErrOut = out, streams.ErrOut
+	copied.Out = &safeWriter{w: out, styles: streams.Color}
+	copied.ErrOut = &safeWriter{w: streams.ErrOut, styles: streams.Color}
+	streams = &copied
 	p := &printer{io: streams}
 	code := runCommand(args, streams, p)
 	if err := out.Flush(); err != nil {
@@ -84,7 +87,7 @@ func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 		}
 	}()
 	root := newRootCmd(io, p)
-	root.SetArgs(protectNegativeNumbers(args))
+	root.SetArgs(protectNegativeNumbers(args, flagTakesValue(root)))
 	err := root.Execute()
 	var ee *exitError
 	var ue *usageError
@@ -116,19 +119,53 @@ func negativeNumber(a string) bool {
 
 // protectNegativeNumbers lets `napkin -5 + 3` work: an argument that starts
 // with a minus and a digit is an expression, not a flag, so -- is inserted
-// before it.
-func protectNegativeNumbers(args []string) []string {
+// before it; unless it is the value of the flag before it (--digits -1),
+// which the flag then checks.
+func protectNegativeNumbers(args []string, takesValue func(flag string) bool) []string {
 	for i, a := range args {
 		if a == "--" {
 			return args
 		}
-		if negativeNumber(a) {
+		if negativeNumber(a) && (i == 0 || !takesValue(args[i-1])) {
 			out := append([]string{}, args[:i]...)
 			out = append(out, "--")
 			return append(out, args[i:]...)
 		}
 	}
 	return args
+}
+
+// flagTakesValue reports whether arg is a flag (of any command) that takes
+// a separate value: --digits, -o, not --json or --digits=3.
+func flagTakesValue(root *cobra.Command) func(string) bool {
+	return func(arg string) bool {
+		if !strings.HasPrefix(arg, "-") || strings.Contains(arg, "=") {
+			return false
+		}
+		name := strings.TrimLeft(arg, "-")
+		long := strings.HasPrefix(arg, "--")
+		if !long && len(name) != 1 {
+			return false // -qo: a cluster of short flags
+		}
+		found := false
+		var visit func(c *cobra.Command)
+		visit = func(c *cobra.Command) {
+			for _, set := range []*pflag.FlagSet{c.PersistentFlags(), c.LocalFlags()} {
+				f := set.Lookup(name)
+				if !long {
+					f = set.ShorthandLookup(name)
+				}
+				if f != nil && f.NoOptDefVal == "" {
+					found = true
+				}
+			}
+			for _, sub := range c.Commands() {
+				visit(sub)
+			}
+		}
+		visit(root)
+		return found
+	}
 }
 
 func newRootCmd(io *ioStreams, p *printer) *cobra.Command {
