@@ -105,12 +105,16 @@ type scope struct {
 	unitsFirst bool
 }
 
-func (sc *scope) knownNames() []string {
+// knownNames are the names a typo is looked for among: the variables
+// defined last (see recentVars), and every other name.
+func (sc *scope) knownNames() []string { return sc.namesWith(sc.s.recentVars()) }
+
+func (sc *scope) namesWith(vars []string) []string {
 	names := make([]string, 0, 64)
 	for k := range sc.params {
 		names = append(names, k)
 	}
-	names = append(names, sortedKeys(sc.s.vars)...)
+	names = append(names, vars...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
 	names = append(names, sc.s.lazyFunctionNames()...)
 	names = append(names, sc.s.base.sortedNames()...)
