@@ -65,9 +65,10 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	// The line editor and its history are set up while the session is
 	// made: the two do not depend on each other, and the prompt waits for
 	// both, so that it appears about as soon as a one-shot result would.
+	history := &lazyHistory{path: hist}
 	editor := make(chan lineEditor, 1)
 	go func() {
-		rl, err := newLineEditor(streams, r, raw, hist)
+		rl, err := newLineEditor(streams, r, raw, history)
 		editor <- lineEditor{rl, err}
 	}()
 	session, err := newSession(opts)
@@ -76,6 +77,7 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	if ed.rl != nil {
 		defer ed.rl.Close()
 	}
+	defer history.close()
 	switch {
 	case err != nil:
 		return err
@@ -84,6 +86,7 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 	}
 	r.session, r.rl = session, ed.rl
 	rl := ed.rl
+	history.rl = rl
 	// While the line editor reads, Ctrl-C arrives as a key and cancels the
 	// line; while a line is evaluated, r.in sees it and interrupts the
 	// evaluation. A SIGINT from outside interrupts an evaluation too, and
@@ -108,6 +111,7 @@ func runREPL(streams *ioStreams, p *printer, opts *globalOptions) error {
 		case err != nil:
 			return err
 		}
+		history.add(text)
 		text = strings.TrimSpace(text)
 		if text == "" {
 			continue
@@ -173,23 +177,23 @@ type lineEditor struct {
 	err error
 }
 
-// newLineEditor sets up the line editor on the session's terminal, with
-// its history.
-func newLineEditor(streams *ioStreams, r *repl, raw *rawMode, hist string) (*readline.Instance, error) {
+// newLineEditor sets up the line editor on the session's terminal; its
+// history comes from history, on the first key.
+func newLineEditor(streams *ioStreams, r *repl, raw *rawMode, history *lazyHistory) (*readline.Instance, error) {
 	return readline.NewEx(&readline.Config{
-		FuncMakeRaw:       raw.enter,
-		FuncExitRaw:       func() error { return nil },
-		Prompt:            streams.style(styleCyan, "> "),
-		HistoryFile:       hist,
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		AutoComplete:      &completer{r: r},
-		InterruptPrompt:   "^C",
-		EOFPrompt:         "",
-		Stdin:             io.NopCloser(r.in),
-		FuncGetWidth:      screenWidth,
-		Stdout:            streams.RawOut,
-		Stderr:            streams.RawErrOut,
+		FuncMakeRaw:         raw.enter,
+		FuncExitRaw:         func() error { return nil },
+		Prompt:              streams.style(styleCyan, "> "),
+		HistoryLimit:        historyLimit,
+		FuncFilterInputRune: history.filter,
+		HistorySearchFold:   true,
+		AutoComplete:        &completer{r: r},
+		InterruptPrompt:     "^C",
+		EOFPrompt:           "",
+		Stdin:               io.NopCloser(r.in),
+		FuncGetWidth:        screenWidth,
+		Stdout:              streams.RawOut,
+		Stderr:              streams.RawErrOut,
 	})
 }
 
@@ -445,7 +449,11 @@ func (r *repl) save(path string) {
 	for _, d := range r.defs {
 		b.WriteString(d + "\n")
 	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	err := regularOrNew(path)
+	if err == nil {
+		err = os.WriteFile(path, []byte(b.String()), 0o644)
+	}
+	if err != nil {
 		r.p.errorLine(fmt.Sprintf("cannot write %s: %v", path, unwrapPathError(err)))
 		return
 	}
