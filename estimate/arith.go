@@ -8,18 +8,27 @@ import (
 // Dimension-checked arithmetic on quantities. These functions do not know
 // about positions; the runtime wraps them and turns failures into Errors.
 
+// mergeHints combines how two operands were written. A sum keeps a
+// percentage (1 - 99.9% is 0.1%); see productHints for products.
 func mergeHints(a, b Quantity) hint { return a.hint | b.hint }
+
+// productHints is mergeHints for a product: it is a percentage only when
+// both factors are (99.9% × 99.95% is 99.85%, but 20% × 1000 is 200).
+func productHints(a, b Quantity) hint {
+	return (a.hint|b.hint)&^hintPercent | a.hint&b.hint&hintPercent
+}
 
 func mulQ(a, b Quantity) (Quantity, bool) {
 	d, ok := a.D.add(b.D)
 	v, s, src := zip(a, b, func(x, y float64) float64 { return x * y })
-	return Quantity{V: v, S: s, src: src, D: d, hint: mergeHints(a, b)}, ok
+	return Quantity{V: v, S: s, src: src, D: d, hint: productHints(a, b)}, ok
 }
 
+// divQ never keeps a percentage: a ratio of percentages is a plain ratio.
 func divQ(a, b Quantity) (Quantity, bool) {
 	d, ok := a.D.add(b.D.neg())
 	v, s, src := zip(a, b, func(x, y float64) float64 { return x / y })
-	return Quantity{V: v, S: s, src: src, D: d, hint: mergeHints(a, b)}, ok
+	return Quantity{V: v, S: s, src: src, D: d, hint: mergeHints(a, b) &^ hintPercent}, ok
 }
 
 func addQ(a, b Quantity, sign float64) Quantity {

@@ -16,6 +16,9 @@ type (
 	ident struct {
 		sp   span
 		name string
+		// glued is set for letters written right after a number (5GB):
+		// they must be a unit, never a label.
+		glued bool
 	}
 	// label is a quoted label: 5 "bots".
 	label struct {
@@ -71,6 +74,14 @@ type (
 		opText string // "to" or ".."
 		lo, hi node
 	}
+	// convNode is a conversion inside an expression: (6 hours -> 45 min).
+	// Its value is its operand's; the working shows it in the target unit.
+	convNode struct {
+		sp     span
+		x      node
+		target node // nil for -> %
+		tgtSp  span
+	}
 	// compare is a comparison inside P(…): the chance that it holds.
 	compare struct {
 		sp   span
@@ -91,6 +102,7 @@ func (n *call) pos() span      { return n.sp }
 func (n *recip) pos() span     { return n.sp }
 func (n *rangeNode) pos() span { return n.sp }
 func (n *compare) pos() span   { return n.sp }
+func (n *convNode) pos() span  { return n.sp }
 
 type stmtKind uint8
 
@@ -113,4 +125,5 @@ type statement struct {
 	y      node     // right side of an assert
 	target node     // conversion target, nil when none
 	tgtSp  span     // span of the target text
+	pct    bool     // the target is %: show the ratio as a percentage
 }

@@ -2,8 +2,10 @@ package estimate
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // What a node turned out to be once its names were resolved.
@@ -31,7 +33,8 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
-	slot       int // the node's slot of K, for a leaf
+	conv       *convTarget // for a conversion inside an expression
+	slot       int         // the node's slot of K, for a leaf
 }
 
 // plan is one expression ready to run: the expr program's source (a tree
@@ -55,6 +58,10 @@ type plan struct {
 	body bool
 	// oneRange caches definesOneRange: 0 unknown, 1 yes, 2 no.
 	oneRange uint8
+	// head is the number a juxtaposition starts with (the 3 of 3 ks), and
+	// headSp its span, for the hints of words after it.
+	head   float64
+	headSp span
 }
 
 // identity names a range for its random stream: the variable it is
@@ -114,13 +121,28 @@ func (sc *scope) knownNames() []string {
 	return names
 }
 
+// valueNames are the names that may follow a number: parameters,
+// variables and units (and the libraries' names), not functions.
+func (sc *scope) valueNames() []string {
+	names := make([]string, 0, 64)
+	for k := range sc.params {
+		names = append(names, k)
+	}
+	names = append(names, sortedKeys(sc.s.vars)...)
+	names = append(names, sc.s.base.sortedNames()...)
+	for _, l := range sc.s.libs {
+		names = append(names, l.Names()...)
+	}
+	return names
+}
+
 // compile resolves the names of an expression and writes its program.
 // It works in two passes: resolve decides what every node is (and folds
 // literals such as 5 GB into one value), then emit writes the call tree.
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc}
+	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -193,6 +215,17 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		return id, nil
 	case *compare:
 		return p.op(n, false, n.x, n.y)
+	case *convNode:
+		t, err := targetOf(p.src, n.target, n.tgtSp, p.scope.s)
+		if err != nil {
+			return 0, err
+		}
+		id, err := p.op(n, false, n.x)
+		if err != nil {
+			return 0, err
+		}
+		p.info[id].conv = t
+		return id, nil
 	case *binary:
 		if q, ok := p.unitPower(n, labelOK); ok {
 			return p.add(n, &nodeInfo{kind: nkLiteral, q: q}), nil
@@ -238,6 +271,7 @@ func literalValue(n node) (Quantity, bool) {
 	case *percent:
 		if q, ok := literalValue(n.x); ok {
 			q.V /= 100
+			q.hint |= hintPercent
 			return q, true
 		}
 	}
@@ -324,15 +358,30 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 	if isBuiltin(n.name) {
 		return 0, p.errorf(n, fmt.Sprintf("call it: %s(x)", n.name), "%s is a function, not a value", n.name)
 	}
-	near := suggest(n.name, sc.knownNames())
-	if labelOK && near == "" && confusion(strings.ToLower(n.name)) == "" {
+	if labelOK || n.glued {
+		if err := p.notALabel(n, p.head); err != nil {
+			return 0, err
+		}
+	}
+	var suggested string
+	if labelOK || n.glued {
+		suggested = suggestUnit(n.name, sc.valueNames())
+	} else {
+		suggested = suggest(n.name, sc.knownNames())
+	}
+	near, bitByte := p.dataAdvice(n.name, suggested)
+	if labelOK && !n.glued && near == "" && bitByte == "" && confusion(strings.ToLower(n.name)) == "" && utf8.RuneCountInString(n.name) >= 3 {
 		return p.add(n, &nodeInfo{kind: nkLabel, q: number(1)}), nil
 	}
-	return 0, p.unknown(n, near, labelOK)
+	return 0, p.unknown(n, suggested, labelOK || n.glued)
 }
 
 func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 	instead := confusion(strings.ToLower(n.name))
+	near, bb := p.dataAdvice(n.name, near)
+	if bb != "" {
+		instead = bb
+	}
 	var hint string
 	switch {
 	case near != "" && afterNumber:
@@ -343,6 +392,15 @@ func (p *plan) unknown(n *ident, near string, afterNumber bool) *Error {
 		hint = instead
 	case p.libraryHint(n.name) != "":
 		hint = p.libraryHint(n.name)
+	case n.glued && p.headSp.End > p.headSp.Start:
+		hint = fmt.Sprintf("letters right after a number must be a unit or a scale suffix (5GB, 10k); to count things, write a space and quote the word: %s \"%s\"",
+			p.src[p.headSp.Start:p.headSp.End], n.name)
+	case n.glued:
+		hint = "letters right after a number must be a unit or a scale suffix (5GB, 10k); to count things, write a space and quote the word"
+	case afterNumber && utf8.RuneCountInString(n.name) < 3:
+		hint = shortWordHint(n.name)
+	case p.foreignHintFor(n.name) != "":
+		hint = p.foreignHintFor(n.name)
 	default:
 		hint = fmt.Sprintf("define it first: %s = …", n.name)
 	}
@@ -373,7 +431,11 @@ func (p *plan) libraryHint(name string) string {
 // after a leading number may be units or labels. When every factor is a
 // literal, the product is folded into one literal that shows as written.
 func (p *plan) juxt(n *juxt) (int, *Error) {
-	_, headIsNumber := literalValue(n.xs[0])
+	headQ, headIsNumber := literalValue(n.xs[0])
+	p.head, p.headSp = math.NaN(), span{}
+	if headIsNumber {
+		p.head, p.headSp = headQ.V, n.xs[0].pos()
+	}
 	id := p.add(n, &nodeInfo{kind: nkOp})
 	literal := true
 	q := number(1)
@@ -499,6 +561,9 @@ func (p *plan) emit(id int) {
 		arg(n.x)
 	case *percent:
 		open("pct")
+		arg(n.x)
+	case *convNode:
+		open("conv")
 		arg(n.x)
 	case *recip:
 		open("recip")

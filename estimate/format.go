@@ -69,7 +69,10 @@ func scaled(v float64, digits int) (string, bool) {
 		}
 		m := v / sf.scale
 		s, approx := sigDigits(m, digits)
-		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); r >= 1000 && i > 0 {
+		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); r >= 1000 {
+			if i == 0 {
+				return eNotation(v, digits) // 999.9999T rounds to 1e15, as 1e15 shows
+			}
 			// 999.999M rounds to 1000M: say 1B.
 			return scaled(suffixes[i-1].scale, digits)
 		}
@@ -137,8 +140,8 @@ const (
 
 // prefixes for scaling data sizes, smallest first.
 var (
-	decimalBytes = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB"}
-	binaryBytes  = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	decimalBytes = []string{"B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"}
+	binaryBytes  = []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"}
 	bitRates     = []string{"bps", "Kbps", "Mbps", "Gbps", "Tbps"}
 )
 
@@ -246,6 +249,11 @@ func preferredUnit(q Quantity, digits int) Display {
 	v := q.V
 	switch q.D {
 	case Dim{}:
+		if q.hint&hintPercent != 0 {
+			// 99.85%, never with a scale suffix (1,000T%).
+			text, approx := numberText(v*100, digits, false)
+			return Display{Text: text + "%", Value: v * 100, Unit: "%", Approx: approx}
+		}
 		return withUnit(v, "", digits)
 	case dimTime1:
 		switch a := math.Abs(v); {
@@ -301,6 +309,8 @@ func withUnit(v float64, unit string, digits int) Display {
 	switch {
 	case unit == "":
 		d.Text = text
+	case unit == "%":
+		d.Text = text + "%"
 	case strings.HasPrefix(unit, "$"):
 		if strings.HasPrefix(text, "-") {
 			d.Text = "-$" + text[1:] + unit[1:]

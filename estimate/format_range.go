@@ -155,6 +155,8 @@ func withCompactUnit(v float64, unit string, digits int) string {
 	switch {
 	case unit == "":
 		return n
+	case unit == "%":
+		return n + "%"
 	case strings.HasPrefix(unit, "$"):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
@@ -167,8 +169,11 @@ func withCompactUnit(v float64, unit string, digits int) string {
 // intervalText is a 90% interval in the form napkin reads back:
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
 func intervalText(lo, hi float64, unit string, digits int) string {
-	if strings.HasPrefix(unit, "$") {
+	switch {
+	case strings.HasPrefix(unit, "$"):
 		return withCompactUnit(lo, "$", digits) + " to " + withCompactUnit(hi, unit, digits)
+	case unit == "%":
+		return withCompactUnit(lo, unit, digits) + " to " + withCompactUnit(hi, unit, digits)
 	}
 	return compact(noNegativeZero(lo), digits) + " to " + withCompactUnit(hi, unit, digits)
 }

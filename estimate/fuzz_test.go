@@ -28,6 +28,12 @@ func FuzzEval(f *testing.F) {
 	f.Add("x = 1 to 10")
 	f.Add("P(1 to 3 > 2) -> %")
 	f.Add("normal(-1, 1) * 5 GB")
+	// The language of issue 11: new forms and malformed numbers.
+	for _, seed := range []string{"86,400 s", "max(1,234)", "0x1F * 0b101", "3² s⁻¹", "2 h 46 min 40 s", "5% of 2(3)",
+		"(6 hours -> 45 min) + 1 min", "1 day -> 8 h", "/s + per day", "$ 1,000", "_ * 2", "1e- 1", "2ehello",
+		"3 kilohertz", "1 fortnight", "5 MBps", "-1 to 5", "1e-400", "5%%", "0.3 -> %", "series(99%, 99%)"} {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, line string) {
 		s := NewSession(Options{Samples: 200}) // few samples: ranges stay fast
 		// A few lines so that variables and functions are in play.

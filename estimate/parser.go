@@ -91,7 +91,7 @@ func (p *parser) statement() (*statement, *Error) {
 // checkDefinable rejects names that the grammar needs for itself.
 func (p *parser) checkDefinable(t token) *Error {
 	switch t.text {
-	case "per", "in", "to", "assert", "ans", "$":
+	case "per", "in", "to", "assert", "ans", "$", "_":
 		return p.errorf(t.sp, "choose another name", "%q is a reserved word and cannot be assigned", t.text)
 	}
 	return nil
@@ -139,6 +139,9 @@ func (p *parser) funcDef() (*statement, *Error) {
 		st.params = append(st.params, t.text)
 		if p.isOp(",") {
 			p.next()
+			if p.isOp(")") {
+				return nil, p.errorf(p.peek().sp, "remove the trailing comma", "missing parameter after ,")
+			}
 			continue
 		}
 		if !p.isOp(")") {
@@ -185,32 +188,48 @@ func (p *parser) finishExpr(st *statement) (*statement, *Error) {
 	}
 	st.x = x
 	if p.isOp("->") || p.isIdent("in") {
-		arrow := p.next()
-		if p.peek().kind == tokEOF {
-			return nil, p.errorf(arrow.sp, "name a unit after it, e.g. -> GB/s", "missing unit after %s", arrow.text)
-		}
-		start := p.peek().sp.Start
-		var t node
-		if p.isOp("/") || p.isIdent("per") {
-			slash := p.next()
-			p.depth++
-			y, err := p.unaryExpr()
-			if err != nil {
-				return nil, err
-			}
-			p.depth--
-			t = &recip{sp: span{slash.sp.Start, y.pos().End}, x: y}
-			t, err = p.binaryRest(t, 2)
-			if err != nil {
-				return nil, err
-			}
-		} else if t, err = p.binaryLevel(2); err != nil {
+		if st.target, st.tgtSp, st.pct, err = p.conversion(); err != nil {
 			return nil, err
 		}
-		st.target = t
-		st.tgtSp = span{start, t.pos().End}
 	}
 	return st, p.expectEOF()
+}
+
+// conversion parses -> TARGET (or in TARGET): a unit, a compound unit, a
+// multiple of one (-> 45 min), a rate (-> /s) or % (the ratio as a
+// percentage; target is then nil).
+func (p *parser) conversion() (target node, tgtSp span, pct bool, err *Error) {
+	arrow := p.next()
+	if p.peek().kind == tokEOF {
+		return nil, span{}, false, p.errorf(arrow.sp, "name a unit after it, e.g. -> GB/s", "missing unit after %s", arrow.text)
+	}
+	start := p.peek().sp.Start
+	if p.isOp("%") {
+		t := p.next()
+		return nil, t.sp, true, nil
+	}
+	var t node
+	if p.isOp("/") || p.isIdent("per") {
+		slash := p.next()
+		if err := p.enter(slash.sp); err != nil {
+			return nil, span{}, false, err
+		}
+		y, err := p.unaryExpr()
+		if err != nil {
+			return nil, span{}, false, err
+		}
+		p.depth--
+		t = &recip{sp: span{slash.sp.Start, y.pos().End}, x: y}
+		if err := p.count(t); err != nil {
+			return nil, span{}, false, err
+		}
+		if t, err = p.binaryRest(t, 2); err != nil {
+			return nil, span{}, false, err
+		}
+	} else if t, err = p.binaryLevel(2); err != nil {
+		return nil, span{}, false, err
+	}
+	return t, span{start, t.pos().End}, false, nil
 }
 
 func (p *parser) expectEOF() *Error {
@@ -229,6 +248,8 @@ func (p *parser) expectEOF() *Error {
 		return p.errorf(t.sp, "assign with a plain name on the left: qps = 50M / day; compare with == in an assert", "unexpected =")
 	case t.kind == tokNumber:
 		return p.errorf(t.sp, "put an operator between the numbers, e.g. *", "unexpected number %s after an expression", t.text)
+	case t.kind == tokOp && t.text == ",":
+		return p.errorf(t.sp, "a comma separates a call's arguments, or groups thousands in threes: 1,234,567", "unexpected ,")
 	}
 	return p.errorf(t.sp, "", "unexpected %s", describe(t))
 }
@@ -313,10 +334,44 @@ func (p *parser) unaryExpr() (node, *Error) {
 		if err != nil {
 			return nil, err
 		}
+		if r, ok := x.(*rangeNode); ok {
+			// -1 to 5 is a range from -1, not -(1 to 5): the sign belongs
+			// to the low end (and the range then reports it is not above 0).
+			lo := &unary{sp: span{t.sp.Start, r.lo.pos().End}, op: t.text, x: r.lo}
+			r.lo, r.sp.Start = lo, t.sp.Start
+			return r, p.count(lo)
+		}
 		n := &unary{sp: span{t.sp.Start, x.pos().End}, op: t.text, x: x}
 		return n, p.count(n)
 	}
+	if t.kind == tokOp && t.text == "/" || t.kind == tokIdent && t.text == "per" && startsOperand(p.peekAt(1)) {
+		// A rate on its own: /s, per second.
+		p.next()
+		if err := p.enter(t.sp); err != nil {
+			return nil, err
+		}
+		x, err := p.juxtExpr()
+		p.depth--
+		if err != nil {
+			return nil, err
+		}
+		n := &recip{sp: span{t.sp.Start, x.pos().End}, x: x}
+		return n, p.count(n)
+	}
 	return p.rangeExpr()
+}
+
+// startsOperand reports whether t can begin an operand.
+func startsOperand(t token) bool {
+	switch t.kind {
+	case tokNumber, tokLabel:
+		return true
+	case tokIdent:
+		return !isKeyword(t.text)
+	case tokOp:
+		return t.text == "("
+	}
+	return false
 }
 
 // rangeExpr parses LO to HI (or LO..HI). It binds tighter than every
@@ -350,7 +405,8 @@ func isComparison(op string) bool {
 	return false
 }
 
-// startsJuxt reports whether t can continue an implicit multiplication.
+// startsJuxt reports whether t can continue an implicit multiplication:
+// a name, a label or a parenthesis (2 (3 + 4), (4)(6)).
 func startsJuxt(t token) bool {
 	switch t.kind {
 	case tokLabel:
@@ -361,11 +417,58 @@ func startsJuxt(t token) bool {
 			return false
 		}
 		return true
+	case tokOp:
+		return t.text == "("
 	}
 	return false
 }
 
 func (p *parser) juxtExpr() (node, *Error) {
+	x, err := p.product()
+	if err != nil {
+		return nil, err
+	}
+	// 2 h 46 min 40 s, 1 year 182 days: a number and a unit followed by
+	// another number and unit is their sum, as napkin shows durations.
+	for isPart(x) && p.peek().kind == tokNumber && p.peekAt(1).kind == tokIdent && startsJuxt(p.peekAt(1)) {
+		y, err := p.product()
+		if err != nil {
+			return nil, err
+		}
+		if !isPart(y) {
+			return nil, p.errorf(y.pos(), "write each part as a number and a unit: 2 h 46 min, or add them with +",
+				"expected a number and a unit after %s", p.src[x.pos().Start:x.pos().End])
+		}
+		x = &binary{sp: span{x.pos().Start, y.pos().End}, op: "+", opText: "", spaced: true, x: x, y: y}
+		if err := p.count(x); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}
+
+// isPart reports whether n is a number followed by unit names (46 min), or
+// a sum of such parts.
+func isPart(n node) bool {
+	switch n := n.(type) {
+	case *juxt:
+		if _, ok := n.xs[0].(*numLit); !ok || len(n.xs) < 2 {
+			return false
+		}
+		for _, x := range n.xs[1:] {
+			if _, ok := x.(*ident); !ok {
+				return false
+			}
+		}
+		return true
+	case *binary:
+		return n.opText == "" && n.op == "+"
+	}
+	return false
+}
+
+// product parses a juxtaposition: 5 GB, 300M users, 2 (3 + 4).
+func (p *parser) product() (node, *Error) {
 	x, err := p.powerExpr()
 	if err != nil {
 		return nil, err
@@ -413,7 +516,11 @@ func (p *parser) powerExpr() (node, *Error) {
 		return nil, err
 	}
 	p.depth--
-	n := &binary{sp: span{x.pos().Start, y.pos().End}, op: "^", opText: "^", x: x, y: y}
+	opText := "^"
+	if t.sp.Start == t.sp.End {
+		opText = "" // a superscript: 3², shown as written
+	}
+	n := &binary{sp: span{x.pos().Start, y.pos().End}, op: "^", opText: opText, x: x, y: y}
 	return n, p.count(n)
 }
 
@@ -422,9 +529,34 @@ func (p *parser) postfixExpr() (node, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	for p.isOp("%") {
-		t := p.next()
-		x = &percent{sp: span{x.pos().Start, t.sp.End}, x: x}
+	if !p.isOp("%") {
+		return x, nil
+	}
+	t := p.next()
+	x = &percent{sp: span{x.pos().Start, t.sp.End}, x: x}
+	if err := p.count(x); err != nil {
+		return nil, err
+	}
+	if p.isOp("%") {
+		return nil, p.errorf(p.peek().sp, "a percentage takes one %: 5%; for a percentage of a percentage, write (5%)%",
+			"unexpected %%: %s is already a percentage", p.src[x.pos().Start:t.sp.End])
+	}
+	if p.isIdent("of") {
+		// 5% of 200: the percentage times what follows.
+		of := p.next()
+		if p.peek().kind == tokEOF {
+			return nil, p.errorf(of.sp, "say of what: 5% of 200", "missing the whole after of")
+		}
+		if err := p.enter(of.sp); err != nil {
+			return nil, err
+		}
+		y, err := p.juxtExpr()
+		p.depth--
+		if err != nil {
+			return nil, err
+		}
+		x = &binary{sp: span{x.pos().Start, y.pos().End}, op: "*", opText: "of", spaced: true, x: x, y: y}
+		return x, p.count(x)
 	}
 	return x, nil
 }
@@ -442,8 +574,9 @@ func (p *parser) primary() (node, *Error) {
 		case "in", "to", "assert":
 			return nil, p.errorf(t.sp, "", "unexpected %q: expected a number or a name", t.text)
 		}
-		if t.text == "$" && p.peek().kind == tokNumber && p.peek().sp.Start == t.sp.End {
-			// $5 is 5 $: money written the usual way round.
+		if t.text == "$" && p.peek().kind == tokNumber && (p.peek().sp.Start == t.sp.End || !p.afterOperand(p.i-1)) {
+			// $5 (or $ 5 where an operand starts) is 5 $: money written
+			// the usual way round. In 5 $ 3 the 3 is not the dollars'.
 			num := p.next()
 			n := &juxt{sp: span{t.sp.Start, num.sp.End}, xs: []node{
 				&numLit{sp: num.sp, text: num.text, v: num.num},
@@ -454,7 +587,11 @@ func (p *parser) primary() (node, *Error) {
 		if p.isOp("(") {
 			return p.callExpr(t)
 		}
-		n := &ident{sp: t.sp, name: t.text}
+		name := t.text
+		if name == "_" {
+			name = "ans" // _ is the previous result, as in Python and qalc
+		}
+		n := &ident{sp: t.sp, name: name, glued: t.glued}
 		return n, p.count(n)
 	case tokOp:
 		if t.text == "(" {
@@ -468,6 +605,18 @@ func (p *parser) primary() (node, *Error) {
 			if err != nil {
 				return nil, err
 			}
+			if p.isOp("->") || p.isIdent("in") {
+				// (6 hours -> 45 min) + 1 min: a conversion inside an expression.
+				c := &convNode{x: x}
+				if c.target, c.tgtSp, _, err = p.conversion(); err != nil {
+					return nil, err
+				}
+				c.sp = span{x.pos().Start, c.tgtSp.End}
+				x = c
+				if err := p.count(c); err != nil {
+					return nil, err
+				}
+			}
 			p.depth--
 			if !p.isOp(")") {
 				return nil, p.unclosed(t)
@@ -479,6 +628,22 @@ func (p *parser) primary() (node, *Error) {
 		return nil, p.errorf(t.sp, "", "unexpected end of line: expected a number or a name")
 	}
 	return nil, p.errorf(t.sp, "", "unexpected %s: expected a number or a name", describe(t))
+}
+
+// afterOperand reports whether the token before index k ends an operand,
+// so that the token at k continues it rather than starting a new one.
+func (p *parser) afterOperand(k int) bool {
+	if k < 1 {
+		return false
+	}
+	t := p.toks[k-1]
+	switch t.kind {
+	case tokNumber, tokIdent, tokLabel:
+		return !isKeyword(t.text)
+	case tokOp:
+		return t.text == ")" || t.text == "%"
+	}
+	return false
 }
 
 func (p *parser) unclosed(open token) *Error {

@@ -24,6 +24,18 @@ type prelude struct {
 	list      []*Unit // in file order, for listings
 	asserts   []int   // line numbers of the file's asserts
 	lines     []string
+	// foreign are units of other calculators that napkin does not have:
+	// after a number they are errors that say what to write instead.
+	foreign map[string]*foreignUnit
+}
+
+// foreignUnit is a unit napkin does not know: its name, and either napkin's
+// equivalent of one of it (fortnight: 14 days) or why there is none.
+type foreignUnit struct {
+	name  string
+	equiv string // napkin text for one of the unit, "" when there is none
+	why   string
+	line  int
 }
 
 // Unit is one unit of the prelude.
@@ -64,11 +76,17 @@ func Units() []*Unit { return loadPrelude().list }
 
 // parsePrelude splits a units file into its declarations.
 func parsePrelude(src string) (*prelude, error) {
-	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n")}
+	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n"), foreign: map[string]*foreignUnit{}}
 	for i, line := range pre.lines {
 		code, doc, _ := strings.Cut(line, "#")
 		fields := strings.Fields(code)
 		if len(fields) == 0 {
+			continue
+		}
+		if fields[0] == "foreign" {
+			if err := pre.addForeign(i+1, code); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		u := &Unit{Doc: strings.TrimSpace(doc), line: i + 1, pre: pre}
@@ -121,6 +139,36 @@ func parsePrelude(src string) (*prelude, error) {
 func (p *prelude) sortedNames() []string {
 	p.sortOnce.Do(func() { sort.Strings(p.unitNames) })
 	return p.unitNames
+}
+
+// addForeign reads foreign NAME… = EQUIVALENT or foreign NAME… : WHY.
+func (pre *prelude) addForeign(line int, code string) error {
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(code), "foreign"))
+	k := strings.IndexAny(rest, "=:")
+	if k < 0 {
+		return fmt.Errorf("line %d: write foreign NAME… = EQUIVALENT or foreign NAME… : WHY", line)
+	}
+	names := strings.Fields(rest[:k])
+	text := strings.TrimSpace(rest[k+1:])
+	if len(names) == 0 || text == "" {
+		return fmt.Errorf("line %d: write foreign NAME… = EQUIVALENT or foreign NAME… : WHY", line)
+	}
+	for _, n := range names {
+		if _, dup := pre.foreign[n]; dup {
+			return fmt.Errorf("line %d: foreign unit %q is declared twice", line, n)
+		}
+		if _, dup := pre.units[n]; dup {
+			return fmt.Errorf("line %d: %q is a napkin unit", line, n)
+		}
+		f := &foreignUnit{name: names[0], line: line}
+		if rest[k] == '=' {
+			f.equiv = text
+		} else {
+			f.why = text
+		}
+		pre.foreign[n] = f
+	}
+	return nil
 }
 
 func indexOf(xs []string, x string) int {

@@ -89,6 +89,7 @@ const (
 	hintDecimal                      // a decimal prefix (KB, MB, …) was used
 	hintBits                         // a bit-based unit (bit, Mbps, …) was used
 	hintProbability                  // a probability from P(…): shown as a percentage
+	hintPercent                      // written as a percentage (99.9%): shown as one
 )
 
 // Quantity is a number with a dimension: V is expressed in base units

@@ -32,7 +32,10 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 	case kind == distLognormal && lo.V <= 0:
 		return Quantity{}, ctx.errorf(id, fmt.Sprintf("LO to HI is lognormal, for positive quantities; for one that may be 0 or less, write normal(%s, %s)", ctx.show(lo), ctx.show(hi)),
 			"a range's low end must be above 0, not %s", ctx.show(lo))
-	case lo.V >= hi.V:
+	case lo.V == hi.V:
+		return Quantity{}, ctx.errorf(id, fmt.Sprintf("a range needs two different ends; for an exact value, write %s", ctx.show(lo)),
+			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
+	case lo.V > hi.V:
 		return Quantity{}, ctx.errorf(id, fmt.Sprintf("write the low end first: %s to %s", ctx.show(hi), ctx.show(lo)),
 			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
 	}

@@ -70,6 +70,7 @@ func config() *conf.Config {
 			expr.Function("pos", wrap1(posOp), new(fn1)),
 			expr.Function("pct", wrap1(pctOp), new(fn1)),
 			expr.Function("recip", wrap1(recipOp), new(fn1)),
+			expr.Function("conv", wrap1(convOp), new(fn1)),
 			expr.Function("call", callOp, new(fnN)),
 			expr.Function("rng", wrap2(rangeOp), new(fn2)),
 			expr.Function("cmp", wrap2(cmpOp), new(fn2)),
@@ -333,7 +334,9 @@ func pctOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {
 	if !a.D.IsZero() {
 		return Quantity{}, ctx.errorf(id, "write the percentage of a plain number: 20%", "%% needs a plain number, not %s", a.D)
 	}
-	return mapQ(a, func(x float64) float64 { return x / 100 }), nil
+	r := mapQ(a, func(x float64) float64 { return x / 100 })
+	r.hint |= hintPercent
+	return r, nil
 }
 
 func recipOp(ctx *evalCtx, id int, a Quantity) (Quantity, *Error) {

@@ -1,7 +1,6 @@
 package estimate
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -227,7 +226,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 		return r, nil
 	}
 	r.Dimension = q.D.String()
-	if st.target != nil {
+	if st.target != nil || st.pct {
 		if r.Display, err = s.convert(src, st, q); err != nil {
 			return nil, err
 		}
@@ -250,48 +249,16 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 
 // convert shows q in the unit of an -> or in target.
 func (s *Session) convert(src string, st *statement, q Quantity) (Display, *Error) {
-	tp, err := compile(src, "", st.target, &scope{s: s, unitsFirst: true})
+	t, err := targetOf(src, st.target, st.tgtSp, s)
 	if err != nil {
 		return Display{}, err
 	}
-	t, err := tp.run(0)
-	if err != nil {
+	if err := t.check(src, st.tgtSp, q, s.prec()); err != nil {
 		return Display{}, err
 	}
-	text := strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
-	if t.D != q.D {
-		hint := mismatchHint(q.D, t.D, "the value")
-		if hint == "" {
-			hint = fmt.Sprintf("convert to a unit of %s, or change the expression", q.D)
-		}
-		return Display{}, errorAt(src, st.tgtSp, hint, "cannot convert %s [%s] to %s [%s]",
-			formatInline(q, s.prec()), q.D, text, t.D)
-	}
-	if t.V == 0 || t.S != nil {
-		return Display{}, errorAt(src, st.tgtSp, "", "cannot convert to %s: it is not a fixed unit", text)
-	}
-	if q.S != nil {
-		d := rangeIn(q, headlineOf(q.S), text, t.V, s.prec().ranges)
-		if d.overflow != "" {
-			return Display{}, tooLarge(src, st.tgtSp, text)
-		}
-		return d, nil
-	}
-	v := noNegativeZero(q.V / t.V)
-	if !finite(v) {
-		return Display{}, tooLarge(src, st.tgtSp, text)
-	}
-	num, approx := numberText(v, s.digits(), false)
-	d := Display{Value: v, Unit: text, Approx: approx}
-	switch {
-	case strings.HasPrefix(text, "$"):
-		// -> $ and -> $/month read as money: $10,000/month.
-		d.Text = "$" + num + text[1:]
-		if strings.HasPrefix(num, "-") {
-			d.Text = "-$" + num[1:] + text[1:]
-		}
-	default:
-		d.Text = num + " " + text
+	d, overflow := t.show(q, s.prec())
+	if overflow {
+		return Display{}, tooLarge(src, st.tgtSp, t.text)
 	}
 	return d, nil
 }

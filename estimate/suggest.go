@@ -31,11 +31,25 @@ func suggest(name string, known []string) string {
 			continue
 		}
 		d := editDistance(strings.ToLower(name), strings.ToLower(k))
+		if d == 2 && !strings.EqualFold(firstRune(name), firstRune(k)) {
+			continue // two edits and another first letter: a different word (sockets, octets)
+		}
 		if d <= limit && (d < bestD || (d == bestD && k < best)) {
 			best, bestD = k, d
 		}
 	}
 	return best
+}
+
+// suggestUnit is suggest for a word after a number, where an unknown word
+// is usually a label: only a name with the same first letter counts as a
+// typo (dya → day, but hits is not bits, nor ops bps).
+func suggestUnit(name string, known []string) string {
+	s := suggest(name, known)
+	if s != "" && !strings.EqualFold(firstRune(s), firstRune(name)) {
+		return ""
+	}
+	return s
 }
 
 // editDistance is the optimal-string-alignment distance: insertions,
@@ -133,3 +147,8 @@ func Suggest(name string, known []string) string {
 
 // sortedKeys lists a map's keys in order, for stable suggestions.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}

@@ -23,7 +23,7 @@ const (
 func (s *Session) working(p *plan, st *statement, src string) []string {
 	w := &writer{p: p, digits: s.digits(), prec: s.prec()}
 	written := w.render(p.root, -1, ctxTop)
-	if st.target != nil {
+	if st.target != nil || st.pct {
 		written += " -> " + strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
 	}
 	if len(p.info) > maxWorkingNodes {
@@ -97,16 +97,44 @@ func (w *writer) render(id, level int, ctx context) string {
 			// A day is 86,400 s: calendar units show their exact seconds.
 			sec, _ := numberText(ni.q.V, w.digits, false)
 			return sec + " s"
+		case ni.conv != nil && ni.height <= level:
+			// (6 hours -> 45 min) shows as 8 × 45 min.
+			d, _ := ni.conv.show(ni.q, w.prec)
+			t := d.Text
+			if ctx != ctxTop {
+				t = "(" + t + ")"
+			}
+			return t
 		case ni.kind == nkVar, ni.kind == nkOp && ni.height <= level:
 			return w.value(ni.q, ctx)
 		case ni.kind == nkGroup && ni.height > 0 && ni.height <= level:
-			return w.value(w.p.info[w.p.ids[ni.n.(*group).x]].q, ctx)
+			if in := w.p.info[w.p.ids[ni.n.(*group).x]]; in.conv == nil {
+				return w.value(in.q, ctx)
+			}
 		}
 	}
 	switch n := ni.n.(type) {
 	case *group:
 		return "(" + w.render(w.p.ids[n.x], level, ctxTop) + ")"
+	case *convNode:
+		return w.child(n.x, level, ctxTop) + " -> " + strings.Join(strings.Fields(w.p.src[n.tgtSp.Start:n.tgtSp.End]), " ")
 	case *binary:
+		switch {
+		case n.opText == "of":
+			return w.child(n.x, level, ctxMulLeft) + " of " + w.child(n.y, level, ctxMulRight)
+		case n.opText == "" && n.op == "^":
+			// 3², as written.
+			return w.child(n.x, level, ctxPowBase) + w.child(n.y, level, ctxPowExp)
+		case n.opText == "" && level < 0:
+			// 2 h 46 min as written; a sum in the steps.
+			return w.child(n.x, level, ctxAddLeft) + " " + w.child(n.y, level, ctxAddRight)
+		case n.opText == "":
+			t := w.child(n.x, level, ctxAddLeft) + " + " + w.child(n.y, level, ctxAddRight)
+			if ctx != ctxTop && ctx != ctxAddLeft && ctx != ctxAddRight {
+				t = "(" + t + ")" // it binds as tightly as 5 GB does
+			}
+			return t
+		}
 		switch n.op {
 		case "^":
 			return w.child(n.x, level, ctxPowBase) + "^" + w.child(n.y, level, ctxPowExp)
@@ -139,15 +167,33 @@ func (w *writer) render(id, level int, ctx context) string {
 		if ni.kind == nkLiteral {
 			break
 		}
-		parts := make([]string, len(n.xs))
+		var b strings.Builder
 		for i, x := range n.xs {
-			parts[i] = w.child(x, level, ctxJuxt)
+			if i > 0 {
+				// A unit or label reads as part of its number (5 GB); a
+				// value next to a value needs its sign (2 × 7, not 2 7).
+				switch w.p.info[w.p.ids[x]].kind {
+				case nkLabel, nkLiteral, nkUnit:
+					b.WriteString(" ")
+				default:
+					if level < 0 {
+						b.WriteString(" ")
+					} else {
+						b.WriteString(" × ")
+					}
+				}
+			}
+			b.WriteString(w.child(x, level, ctxJuxt))
 		}
-		return strings.Join(parts, " ")
+		return b.String()
 	case *call:
 		args := make([]string, len(n.args))
 		for i, a := range n.args {
 			args[i] = w.child(a, level, ctxTop)
+			if level >= 0 {
+				// Inside a call a comma separates arguments: 250000 /s.
+				args[i] = ungroup(args[i])
+			}
 		}
 		return n.name + "(" + strings.Join(args, ", ") + ")"
 	case *recip:
@@ -211,6 +257,8 @@ func children(n node) []node {
 		return []node{n.lo, n.hi}
 	case *compare:
 		return []node{n.x, n.y}
+	case *convNode:
+		return []node{n.x}
 	case *juxt:
 		return n.xs
 	case *call:
@@ -252,4 +300,20 @@ func needsParens(t string, ctx context) bool {
 	// power, unary and juxtaposition bind tightly: anything more than a
 	// bare positive number needs parentheses.
 	return negative || hasUnit || strings.HasPrefix(t, "$")
+}
+
+// ungroup removes thousands separators (250,000 → 250000), for values
+// shown inside a call's arguments, where a comma separates arguments.
+func ungroup(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && isDigit(rune(s[i-1])) && isGroup(s, i) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

@@ -7,11 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -60,12 +63,28 @@ func browser(t *testing.T) (ctx context.Context, url string) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 1000),
+		chromedp.WindowSize(1400, 720),
 	)
 	ctx, cancel := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// Every page records what the CSP blocked and what threw, and the
+	// test fails on any of it.
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchProblems})
+		return err
+	}))
+	t.Cleanup(func() {
+		if problems := eval[[]string](t, ctx, `window.__problems || []`); len(problems) > 0 {
+			t.Errorf("the page had problems:\n%s", strings.Join(problems, "\n"))
+		}
+	})
 	return ctx, ts.URL + "/"
 }
+
+const watchProblems = `window.__problems = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__problems.push("CSP blocked " + e.violatedDirective + " " + e.blockedURI));
+window.addEventListener("error", (e) => window.__problems.push("error: " + e.message));
+window.addEventListener("unhandledrejection", (e) => window.__problems.push("unhandled rejection: " + e.reason));`
 
 // waitFor polls a JavaScript expression until it is true. There is no
 // time limit here: go test's own -timeout ends a test that hangs.
@@ -245,10 +264,59 @@ func TestBrowserPracticeQuestion(t *testing.T) {
 	do(t, ctx, chromedp.SendKeys(chromedp.ID("practice-answer"), "1k/s\r"),
 		waitFor(`document.querySelector("#practice-feedback .grade") !== null`))
 	grade := eval[string](t, ctx, `document.querySelector("#practice-feedback .grade").textContent`)
-	if !strings.HasPrefix(grade, "good: 1k/s is within 2x of napkin's 1,157.4 /s") {
+	if !strings.HasPrefix(grade, "good: 1,000 /s is within 2x of napkin's 1,157.4 /s (1.16x)") {
 		t.Errorf("grade %q", grade)
 	}
 	if w := eval[string](t, ctx, `document.querySelector("#practice-feedback pre").textContent`); !strings.Contains(w, "1,157.4 /s") {
 		t.Errorf("napkin's working %q", w)
+	}
+}
+
+func TestBrowserLatencyChart(t *testing.T) {
+	ctx, url := browser(t)
+	do(t, ctx, chromedp.Navigate(url),
+		chromedp.Click(chromedp.CSS("#latency-pane summary")),
+		waitFor(`document.querySelector("#latency-chart svg.latency") !== null`))
+	rows := eval[int](t, ctx, `document.querySelectorAll("#latency-chart svg.latency g.row").length`)
+	if rows < 10 {
+		t.Errorf("%d latencies drawn", rows)
+	}
+	// On a log scale a disk seek (10 ms) is drawn 5 decades right of a
+	// main memory reference (100 ns) would be from 1 ns: check the order.
+	widths := eval[[]float64](t, ctx, `Array.from(document.querySelectorAll("#latency-chart svg.latency g.row rect")).map((r) => +r.getAttribute("width"))`)
+	for i := 1; i < len(widths); i++ {
+		if widths[i] < widths[0] {
+			t.Errorf("bar %d (%v) is shorter than the first, the fastest (%v)", i, widths[i], widths[0])
+		}
+	}
+	do(t, ctx, chromedp.SetValue(chromedp.ID("latency-set"), "dean2007"),
+		waitFor(`document.getElementById("latency-source").textContent.includes("2007")`))
+}
+
+func TestBrowserPresetAndMarkdownNote(t *testing.T) {
+	ctx, url := browser(t)
+	do(t, ctx, chromedp.Navigate(url),
+		waitFor(`document.querySelectorAll("#preset option").length > 1`),
+		chromedp.SetValue(chromedp.ID("preset"), "url_shortener"),
+		waitFor(`document.getElementById("editor").value.includes("#@ title:")`),
+		waitFor(`document.body.dataset.pending === "0"`))
+	results := eval[int](t, ctx, `Array.from(document.querySelectorAll("#results .row")).filter((r) => r.textContent !== "").length`)
+	errors := eval[int](t, ctx, `document.querySelectorAll("#results .row.err").length`)
+	if results < 20 || errors != 0 {
+		t.Errorf("the preset shows %d results and %d errors", results, errors)
+	}
+	// Change an assumption in the editor: every figure that depends on it
+	// follows.
+	before := eval[string](t, ctx, `Array.from(document.querySelectorAll("#results .row")).map((r) => r.textContent).join("|")`)
+	do(t, ctx, script(`const e = document.getElementById("editor"); e.value = e.value.replace("100M /day", "1B /day"); e.dispatchEvent(new Event("input"))`),
+		waitFor(`document.body.dataset.pending === "0"`))
+	after := eval[string](t, ctx, `Array.from(document.querySelectorAll("#results .row")).map((r) => r.textContent).join("|")`)
+	if after == before || !strings.Contains(after, "11,574 /s") {
+		t.Errorf("changing new_urls changed nothing, or not to 11,574 /s writes:\n%s", after)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("copy-note")), waitFor(`document.getElementById("note-text").value !== ""`))
+	note := eval[string](t, ctx, `document.getElementById("note-text").value`)
+	if !strings.HasPrefix(note, "```napkin\n") || !regexp.MustCompile(`\nnew_urls +?= 1B /day .*# => 11,574 /s\n`).MatchString(note) {
+		t.Errorf("note:\n%s", note)
 	}
 }

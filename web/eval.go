@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/frontend"
@@ -130,6 +131,7 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 	resp := evalResponse{Lines: []evalLine{}}
 	lookup := constantLookup(opts.Latency)
 	assigned := map[string]bool{}
+	ranges := 0
 	for i, line := range lines {
 		if ctx.Err() != nil {
 			resp.Stopped = s.stoppedMessage(ctx, i+1)
@@ -138,6 +140,12 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 		res, err := session.EvalLine(i+1, line)
 		if errors.Is(err, estimate.ErrInterrupted) {
 			resp.Stopped = s.stoppedMessage(ctx, i+1)
+			var e *estimate.Error
+			if errors.As(err, &e) {
+				j := frontend.NewError(e)
+				j.Error, j.Hint = resp.Stopped, "make the line do less work, or run it with napkin run"
+				resp.Lines = append(resp.Lines, evalLine{Line: i + 1, Error: &j, Width: e.Width})
+			}
 			break
 		}
 		if err != nil {
@@ -159,6 +167,15 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 		el := evalLine{Line: i + 1}
 		var d *estimate.Dist
 		if res.Quantity.IsRange() {
+			if ranges++; ranges > s.limits.MaxRanges {
+				e := &estimate.Error{Line: i + 1, Column: 1, Width: max(1, utf8.RuneCountInString(line)), Source: line,
+					Msg:  fmt.Sprintf("more than %d lines of this script are ranges, the page's limit", s.limits.MaxRanges),
+					Hint: "run the script with napkin run, which has no such limit"}
+				j := frontend.NewError(e)
+				resp.Lines = append(resp.Lines, evalLine{Line: i + 1, Error: &j, Width: e.Width})
+				resp.Stopped = fmt.Sprintf("stopped at line %d: more than %d range results", i+1, s.limits.MaxRanges)
+				break
+			}
 			d = res.Distribution()
 			edges, counts := frontend.Bins(d, histBins)
 			el.Hist = &histogram{Unit: strings.TrimSpace(d.Unit), Log: frontend.LogBins(d), Edges: edges, Counts: counts, P5: d.P5, P50: d.P50, P95: d.P95}

@@ -126,9 +126,13 @@ type gradeRequest struct {
 // own working (the --json object of its line). An answer that is not an
 // estimate has an error instead, and no grade.
 type gradeResponse struct {
-	Answer  *frontend.PracticeAnswer `json:"answer,omitempty"`
-	Error   *frontend.Error          `json:"error,omitempty"`
-	Working frontend.Result          `json:"working"`
+	Answer *frontend.PracticeAnswer `json:"answer,omitempty"`
+	// Display and Dimension are the answer as napkin reads it: 1k/s is
+	// 1,000 /s [1/time].
+	Display   string          `json:"answer_display,omitempty"`
+	Dimension string          `json:"answer_dimension,omitempty"`
+	Error     *frontend.Error `json:"error,omitempty"`
+	Working   frontend.Result `json:"working"`
 }
 
 func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
@@ -181,6 +185,6 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 	}
 	g, factor := presets.GradeAnswer(res.Quantity, exp.Quantity)
 	a.Grade, a.Factor, a.Value, a.Unit = string(g), factor, res.Value, res.Unit
-	resp.Answer = &a
+	resp.Answer, resp.Display, resp.Dimension = &a, res.Text, res.Dimension
 	writeJSON(w, http.StatusOK, resp)
 }

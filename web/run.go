@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"time"
@@ -19,6 +21,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      s.limits.QueueWait + s.limits.Timeout + 30*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(io.Discard, "", 0),
+	}
+	if s.cfg.Log != nil {
+		hs.ErrorLog = log.New(s.cfg.Log, "napkin serve: ", 0)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/frontend"
 	"github.com/napkin-calc/napkin/presets"
 )
@@ -27,6 +28,10 @@ type Limits struct {
 	MaxLines int
 	// MaxSteps is the work budget of each line (estimate.Options.MaxSteps).
 	MaxSteps int
+	// MaxRanges is the most lines of a script whose results are ranges:
+	// each holds its samples (800 KB at the default 100,000) until the
+	// request ends.
+	MaxRanges int
 	// Timeout ends an evaluation that runs longer (Session.Interrupt).
 	Timeout time.Duration
 	// MaxConcurrent is how many evaluations run at once; more wait.
@@ -41,8 +46,13 @@ type Limits struct {
 const (
 	DefaultMaxBody   = 256 << 10
 	DefaultMaxLines  = 5000
+	DefaultMaxRanges = 100
+	// DefaultMaxSteps is a fifth of the command line's budget: a line of
+	// 200 operations on ranges, where a real estimate has a handful; it
+	// bounds the memory a line holds as well as its time.
+	DefaultMaxSteps  = estimate.DefaultMaxSteps / 5
 	DefaultTimeout   = 5 * time.Second
-	DefaultQueueWait = 10 * time.Second
+	DefaultQueueWait = 30 * time.Second
 )
 
 func (l Limits) withDefaults() Limits {
@@ -51,6 +61,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxLines <= 0 {
 		l.MaxLines = DefaultMaxLines
+	}
+	if l.MaxSteps <= 0 {
+		l.MaxSteps = DefaultMaxSteps
+	}
+	if l.MaxRanges <= 0 {
+		l.MaxRanges = DefaultMaxRanges
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultTimeout
@@ -111,7 +127,7 @@ func New(cfg Config) (*Server, error) {
 	static, _ := fs.Sub(assetFS, "assets")
 	files := http.FileServerFS(static)
 	s.mux.Handle("GET /{$}", files)
-	for _, name := range []string{"app.js", "app.css", "charts.js", "editor.js", "share.js", "favicon.svg"} {
+	for _, name := range []string{"app.js", "app.css", "charts.js", "share.js", "favicon.svg"} {
 		s.mux.Handle("GET /"+name, files)
 	}
 	s.mux.HandleFunc("POST /api/eval", s.handleEval)
@@ -156,6 +172,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, h := range securityHeaders {
 		rec.Header().Set(h[0], h[1])
 	}
+	defer func() {
+		// No Go stack trace reaches a user, nor the terminal.
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			writeError(rec, http.StatusInternalServerError, fmt.Sprintf("internal error: %v", v),
+				"please report this at the project's issue tracker, with the script that caused it")
+		}
+	}()
 	switch {
 	case !s.host.allowed(r.Host):
 		writeError(rec, http.StatusMisdirectedRequest, fmt.Sprintf("this server answers to %s, not to host %q", s.host.canonical, r.Host),

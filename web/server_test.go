@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const testAddr = "127.0.0.1:8077"
@@ -149,11 +150,34 @@ func TestEvalOverBudget(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+func TestEvalTooManyRanges(t *testing.T) {
+	s := newTestServer(t, Limits{MaxRanges: 2})
+	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody("a = 1 to 2\nb = 5\nc = a * 2\nd = c + 1\ne = 1")))
+	last := resp.Lines[len(resp.Lines)-1]
+	if len(resp.Lines) != 4 || last.Line != 4 || last.Error == nil || last.Width != 9 || !strings.Contains(last.Error.Error, "more than 2 lines") ||
+		!strings.Contains(resp.Stopped, "more than 2 range results") {
+		t.Errorf("%+v %+v", resp, last.Error)
+	}
+}
+
 func TestEvalDeadlineStopsTheScript(t *testing.T) {
 	s := newTestServer(t, Limits{Timeout: 1}) // 1ns: over before the first line
 	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody("1 + 1\n2 + 2")))
 	if len(resp.Lines) != 0 || !strings.HasPrefix(resp.Stopped, "stopped at line 1: the evaluation took longer than") {
 		t.Errorf("%+v", resp)
+	}
+}
+
+func TestEvalDeadlineInterruptsALongLine(t *testing.T) {
+	// A line of 150 ranges runs for seconds; the deadline ends it (or, on a
+	// slow machine, comes before it starts: either way the answer says so).
+	s := newTestServer(t, Limits{Timeout: 20 * time.Millisecond})
+	resp := decode[evalResponse](t, request(t, s, "POST", "/api/eval", evalBody(strings.Repeat("(1 to 2) + ", 149)+"(1 to 2)\n1 + 1")))
+	if !strings.HasPrefix(resp.Stopped, "stopped at line 1: the evaluation took longer than 20ms") {
+		t.Errorf("stopped: %q", resp.Stopped)
+	}
+	if len(resp.Lines) > 1 || len(resp.Lines) == 1 && (resp.Lines[0].Error == nil || resp.Lines[0].Error.Error != resp.Stopped || resp.Lines[0].Error.Column < 1) {
+		t.Errorf("%+v", resp.Lines)
 	}
 }
 
@@ -307,13 +331,17 @@ func TestPresetsAndPractice(t *testing.T) {
 	if len(info.Questions) == 0 || len(info.Assumptions) == 0 || info.Questions[0].Name != "write_qps" {
 		t.Fatalf("%+v", info)
 	}
-	for _, c := range []struct{ answer, grade string }{{"1k/s", "good"}, {"300/s", "right order of magnitude"}, {"1/s", "off"}, {"5 GB", "wrong dimension"}, {"", "skipped"}} {
+	for _, c := range []struct{ answer, grade string }{{"1k/s", "good"}, {"300/s", "right order of magnitude"}, {"1/s", "off"}, {"5 GB", "wrong dimension"}, {"", "skipped"}, {"new_urls", "good"}} {
 		g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"`+c.answer+`"}`))
 		if g.Answer == nil || g.Answer.Grade != c.grade || g.Working.Display != "1,157.4 /s" || len(g.Working.Steps) == 0 {
 			t.Errorf("%q: %+v %+v", c.answer, g.Answer, g.Working)
 		}
 	}
-	g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 dya"}`))
+	g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 GB"}`))
+	if g.Display != "5 GB" || g.Dimension != "data" {
+		t.Errorf("the answer as napkin reads it: %q [%s]", g.Display, g.Dimension)
+	}
+	g = decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"5 dya"}`))
 	if g.Answer != nil || g.Error == nil || g.Error.Error != `unknown unit "dya"` {
 		t.Errorf("not an estimate: %+v", g)
 	}
@@ -387,5 +415,18 @@ func TestIsLoopback(t *testing.T) {
 		if got := IsLoopback(addr); got != want {
 			t.Errorf("%s: %v", addr, got)
 		}
+	}
+}
+
+func TestPanicIsAJSONError(t *testing.T) {
+	var log bytes.Buffer
+	s, err := New(Config{Addr: testAddr, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
+	e := badRequest(t, request(t, s, "GET", "/boom", ""), http.StatusInternalServerError, "internal error: boom")
+	if e.Error.Hint == "" || strings.Contains(log.String(), "goroutine") {
+		t.Errorf("hint %q, log %q", e.Error.Hint, log.String())
 	}
 }

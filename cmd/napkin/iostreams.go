@@ -25,9 +25,7 @@ func systemStreams() *ioStreams {
 	_, noColor := os.LookupEnv("NO_COLOR")
 	outTTY := isTerminal(os.Stdout)
 	out := newStdout(os.Stdout, !outTTY)
-	if stdoutWasClosed() {
-		out.err = errStdoutClosed
-	}
+	out.closed = stdoutWasClosed()
 	return &ioStreams{
 		In:     &flushFirst{out: out, r: os.Stdin},
 		Out:    out,

@@ -25,12 +25,16 @@ func newNotesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Com
 nothing else in the file. Variables flow from block to block down the file;
 a block tagged "napkin fresh" starts an empty scope.
 
-Files are rewritten in place, atomically. A FILE of - reads standard input
-and writes standard output.
+Files are rewritten in place, atomically, keeping their mode, owner and
+hard links. napkin refuses to write a read-only note, or one that changed
+on disk while it ran. A FILE of - reads standard input and writes standard
+output.
 
 --check writes nothing and exits 1 when a result is stale (listing
 FILE:LINE: old → new), 2 when a line fails to evaluate, 0 when all is
-current: use it in CI or as a pre-commit hook.`,
+current: use it in CI or as a pre-commit hook. --json lists the slots as
+JSON lines instead; it changes what is printed, never what is written or
+the exit code.`,
 		Example: `  $ napkin notes design.md
   $ napkin notes --check docs/*.md
   $ napkin notes --diff design.md
@@ -84,8 +88,14 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 		if sessionErr != nil {
 			return sessionErr
 		}
+		slotLines := map[int]bool{}
+		for _, s := range res.Slots {
+			slotLines[s.Line] = true
+		}
 		for _, e := range res.Errors {
-			if !opts.JSON {
+			// In JSON, a slot's error is in the slot's object; an error on
+			// a line without a slot is an error object of its own.
+			if !opts.JSON || !slotLines[e.Line] {
 				p.evalError(e)
 			}
 			failed = true

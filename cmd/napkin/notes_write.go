@@ -66,6 +66,15 @@ func readRegularFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 	return data, info, nil
 }
 
+// regularOrNew refuses to write to path when it exists and is not a
+// regular file: opening a FIFO for writing waits for a reader.
+func regularOrNew(path string) error {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	return nil
+}
+
 func fileKind(m os.FileMode) string {
 	switch {
 	case m.IsDir():

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 const updatedNote = "```napkin\nx = 2 * 3  # => 6\n```\n"
@@ -206,5 +207,30 @@ func TestNotesRefusesSpecialFiles(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errOut, "not a regular file ("+kind+")") {
 			t.Errorf("%s: exit %d, stderr %q", file, code, errOut)
 		}
+	}
+}
+
+// TestInPlaceWriteHoldsTheSignalLock: the signal handler needs the
+// temporary files' lock, which an in-place rewrite holds, so that a signal
+// never cuts a hard-linked note's rewrite in half.
+func TestInPlaceWriteHoldsTheSignalLock(t *testing.T) {
+	note := writeNote(t, 0o644)
+	info, _ := os.Stat(note)
+	n := &noteFile{name: note, target: note, info: info, src: []byte(staleNote)}
+	temps.mu.Lock() // as the signal handler would
+	done := make(chan error, 1)
+	go func() { done <- n.writeInPlace([]byte(updatedNote)) }()
+	select {
+	case err := <-done:
+		temps.mu.Unlock()
+		t.Fatalf("the rewrite did not wait for the lock: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	if readString(t, note) != staleNote {
+		t.Error("the note changed while the lock was held")
+	}
+	temps.mu.Unlock()
+	if err := <-done; err != nil || readString(t, note) != updatedNote {
+		t.Errorf("%v, %q", err, readString(t, note))
 	}
 }

@@ -4,18 +4,28 @@ import (
 	"bufio"
 	"io"
 	"sync"
+	"time"
 )
 
 // stdout is standard output as napkin writes it: buffered when it is not
 // a terminal, and checked. The first failed write is kept (later writes
 // are dropped) so that the command can end with "cannot write standard
 // output" and exit 2 instead of exiting 0 with its output cut short.
+// Buffered output is flushed at the end, before a write to standard error
+// or a read from standard input, and at most flushDelay after it was
+// written, so that a command that then waits (napkin serve printing its
+// address) or a slow script piped to tee shows its output.
 type stdout struct {
-	mu  sync.Mutex
-	w   io.Writer
-	buf *bufio.Writer // nil on a terminal: every write goes straight out
-	err error
+	mu      sync.Mutex
+	w       io.Writer
+	buf     *bufio.Writer // nil on a terminal: every write goes straight out
+	err     error
+	closed  bool // napkin started with standard output closed: any write fails
+	timer   *time.Timer
+	pending bool // the timer will flush
 }
+
+const flushDelay = 100 * time.Millisecond
 
 func newStdout(w io.Writer, buffered bool) *stdout {
 	s := &stdout{w: w}
@@ -28,12 +38,18 @@ func newStdout(w io.Writer, buffered bool) *stdout {
 func (s *stdout) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed && len(p) > 0 {
+		s.err = errStdoutClosed
+	}
 	if s.err != nil {
 		return 0, s.err
 	}
 	var n int
 	if s.buf != nil {
 		n, s.err = s.buf.Write(p)
+		if s.buf.Buffered() > 0 {
+			s.flushLater()
+		}
 	} else {
 		n, s.err = s.w.Write(p)
 	}
@@ -41,6 +57,28 @@ func (s *stdout) Write(p []byte) (int, error) {
 		s.err = io.ErrShortWrite
 	}
 	return n, s.err
+}
+
+// flushLater arms the delayed flush, unless it is armed; s.mu is held.
+func (s *stdout) flushLater() {
+	if s.pending {
+		return
+	}
+	s.pending = true
+	if s.timer == nil {
+		s.timer = time.AfterFunc(flushDelay, s.delayedFlush)
+		return
+	}
+	s.timer.Reset(flushDelay)
+}
+
+func (s *stdout) delayedFlush() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending = false
+	if s.err == nil {
+		s.err = s.buf.Flush()
+	}
 }
 
 // Flush writes out what is buffered and returns the first write error.

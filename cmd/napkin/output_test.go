@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // runBinary runs the napkin binary with stdout going to out (nil: closed).
@@ -102,5 +105,61 @@ func TestUnencodableJSONIsAnError(t *testing.T) {
 	p.json(map[string]float64{"value": math.Inf(1)})
 	if !p.failed || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "napkin: error: cannot print a result as JSON: ") {
 		t.Errorf("failed %v, stdout %q, stderr %q", p.failed, out.String(), errOut.String())
+	}
+}
+
+// TestClosedStdoutWithNothingToSay: a command that prints nothing (notes
+// rewriting a file) does not fail for a closed standard output.
+func TestClosedStdoutWithNothingToSay(t *testing.T) {
+	dir := t.TempDir()
+	note := dir + "/note.md"
+	if err := os.WriteFile(note, []byte(staleNote), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr, code := runBinary(t, "", nil, `exec "$0" "$@" >&-`, "notes", note)
+	if code != exitOK || stderr != "" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(note); !strings.Contains(string(data), "# => 6") {
+		t.Errorf("not rewritten: %q", data)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe to read while another goroutine
+// writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestBufferedOutputIsFlushedSoon: output written before a long wait (the
+// address napkin serve prints) does not sit in the buffer.
+func TestBufferedOutputIsFlushedSoon(t *testing.T) {
+	var w lockedBuffer
+	out := newStdout(&w, true)
+	io.WriteString(out, "napkin serve: http://127.0.0.1:1234\n")
+	guard := time.After(hangGuard)
+	for w.String() == "" {
+		select {
+		case <-guard:
+			t.Fatal("the buffered line was never flushed")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	io.WriteString(out, "more\n")
+	if err := out.Flush(); err != nil || w.String() != "napkin serve: http://127.0.0.1:1234\nmore\n" {
+		t.Errorf("%v, %q", err, w.String())
 	}
 }

@@ -242,10 +242,8 @@ func times(f float64) string {
 }
 
 func appendHistory(path string, r practiceResult) error {
-	// A FIFO would block the open until someone reads it; only a regular
-	// file (or a new one) is a history.
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		return fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	if err := regularOrNew(path); err != nil {
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {

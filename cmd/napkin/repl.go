@@ -449,7 +449,11 @@ func (r *repl) save(path string) {
 	for _, d := range r.defs {
 		b.WriteString(d + "\n")
 	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	err := regularOrNew(path)
+	if err == nil {
+		err = os.WriteFile(path, []byte(b.String()), 0o644)
+	}
+	if err != nil {
 		r.p.errorLine(fmt.Sprintf("cannot write %s: %v", path, unwrapPathError(err)))
 		return
 	}

@@ -72,6 +72,8 @@ func TestSpecialHistoryAndLoadFiles(t *testing.T) {
 	at = term.waitFor(at, "cannot read plan.napkin: not a regular file (a named pipe)")
 	term.send(":load zero.napkin\r")
 	at = term.waitFor(at, "cannot read zero.napkin: not a regular file (a device)")
+	term.send(":save plan.napkin\r")
+	at = term.waitFor(at, "cannot write plan.napkin: not a regular file (a named pipe)")
 	term.send("6 * 7\r")
 	term.waitFor(at, "= 42")
 }

@@ -36,9 +36,9 @@ practice. A link carries the script in its fragment, so it reopens the same
 estimate on anyone's napkin serve.
 
 It listens on 127.0.0.1 only, unless --addr says otherwise. It answers only
-requests addressed to it (not a page of another site), evaluates with the
-same limits as the command line, and reads no file but your presets.
-Ctrl-C stops it.`,
+requests addressed to it (not a page of another site), evaluates each
+request within limits of size, work and time, and reads no file but your
+presets. Ctrl-C stops it.`,
 		Example: `  $ napkin serve
   $ napkin serve --open
   $ napkin serve --addr 127.0.0.1:9000 --latency napkinmath2026`,

@@ -349,9 +349,9 @@ async function startPractice() {
     practice = { info, i: 0, score: 0, grades: [] };
     const table = node("table", {}, ...info.assumptions.map((a) =>
       node("tr", {}, node("td", {}, a.name), node("td", {}, a.value), node("td", { class: "dim" }, a.why || ""))));
-    box.replaceChildren(node("h3", {}, info.title), ...info.scope.map((s) => node("p", {}, s)),
+    box.replaceChildren(node("h3", {}, info.title), node("p", {}, info.scope.join(" ")),
       node("div", { class: "dim" }, "Assumptions"), table,
-      node("p", { class: "dim" }, "Answer in napkin syntax with units (3k/s, 12 TB); an empty answer skips."),
+      node("p", { class: "dim" }, "Answer in napkin syntax with units (3k/s, 12 TB), or with the variables above (new_urls * 10); an empty answer skips."),
       node("div", { id: "practice-steps" }));
     askQuestion();
   } catch (e) {
@@ -388,10 +388,11 @@ function askQuestion() {
       practice.grades.push(a.grade);
       let text;
       switch (a.grade) {
-        case "good": text = `${a.grade}: ${a.answer} is within 2x of napkin's ${a.expected} (${compact(a.factor)}x)`; break;
+        // The words of napkin practice.
+        case "good": text = `${a.grade}: ${g.answer_display} is within 2x of napkin's ${a.expected} (${compact(a.factor)}x)`; break;
         case "skipped": text = "skipped"; break;
-        case "wrong dimension": text = `${a.grade}: your answer ${a.answer} is not ${g.working.dimension}, which the answer is`; break;
-        default: text = `${a.grade}: ${a.answer} is ${compact(a.factor)}x from napkin's ${a.expected}`;
+        case "wrong dimension": text = `${a.grade}: your answer ${g.answer_display} is ${g.answer_dimension}; the answer is ${g.working.dimension}`; break;
+        default: text = `${a.grade}: ${g.answer_display} is ${compact(a.factor)}x from napkin's ${a.expected}`;
       }
       const pre = node("pre", {}, workingLines(g.working).map(([l]) => l).join("\n"));
       feedback.replaceChildren(node("p", { class: "grade " + gradeClass[a.grade] }, text),
