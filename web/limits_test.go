@@ -1,0 +1,150 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func noteBody(script string) string {
+	b, _ := json.Marshal(noteRequest{Script: script})
+	return string(b)
+}
+
+// The note has /api/eval's deadline, checked between lines: a script of
+// many lines stops at the first line after it, with a positioned error.
+func TestNoteDeadlineStopsTheScript(t *testing.T) {
+	s := newTestServer(t, Limits{Timeout: 1}) // 1ns: over before the first line ends
+	script := "f0(x) = x\n" + strings.Repeat("f0(1)\n", 300)
+	w := request(t, s, "POST", "/api/note", noteBody(script))
+	e := badRequest(t, w, http.StatusServiceUnavailable, "stopped at line 1: the evaluation took longer than 1ns")
+	if e.Error.Line != 1 || e.Error.Column != 1 || e.Error.Input != "f0(x) = x" {
+		t.Errorf("%+v", e.Error)
+	}
+}
+
+// A client that leaves stops the note too.
+func TestNoteStopsWhenTheClientLeaves(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	r := httptest.NewRequest("POST", "http://"+testAddr+"/api/note", strings.NewReader(noteBody(strings.Repeat("x = 1 to 2\n", 50))))
+	r.Header.Set("Content-Type", "application/json")
+	ctx, cancel := context.WithCancel(r.Context())
+	cancel()
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r.WithContext(ctx))
+	if e := decode[apiError](t, w); e.Error.Line != 1 || !strings.Contains(e.Error.Error, "stopped at line 1: the request was cancelled") {
+		t.Errorf("%s", w.Body)
+	}
+}
+
+// The note has /api/eval's cap on range results, which bounds its memory.
+func TestNoteTooManyRanges(t *testing.T) {
+	s := newTestServer(t, Limits{MaxRanges: 2})
+	w := request(t, s, "POST", "/api/note", noteBody("a = 1 to 2\nb = 5\nc = a * 2\nd = c + 1\ne = 1 to 3"))
+	e := badRequest(t, w, http.StatusUnprocessableEntity, "more than 2 lines of this script are ranges")
+	if e.Error.Line != 4 || e.Error.Input != "d = c + 1" || e.Error.Column != 1 {
+		t.Errorf("%+v", e.Error)
+	}
+}
+
+// A lone \r ends a line of the note as it does in napkin notes; errors
+// still name the script's own lines.
+func TestNoteLineEndings(t *testing.T) {
+	s := newTestServer(t, Limits{MaxRanges: 1})
+	e := badRequest(t, request(t, s, "POST", "/api/note", noteBody("a = 1\r\nb = 1 to 2\rc = b + 1")), http.StatusUnprocessableEntity, "ranges")
+	if e.Error.Line != 3 || e.Error.Input != "c = b + 1" {
+		t.Errorf("%+v", e.Error)
+	}
+	n := decode[noteResponse](t, request(t, s, "POST", "/api/note", noteBody("a = 1\r\n\n\n")))
+	if n.Markdown != "```napkin\na = 1  # => 1\n```\n" {
+		t.Errorf("%q", n.Markdown)
+	}
+}
+
+// /api/eval and /api/note take the same scripts: as many lines (with or
+// without a last newline), refused with the same positioned error.
+func TestLineLimitIsTheSameForEveryEndpoint(t *testing.T) {
+	s := newTestServer(t, Limits{MaxLines: 3})
+	for _, path := range []string{"/api/eval", "/api/note"} {
+		for _, script := range []string{"1\n2\n3", "1\n2\n3\n"} {
+			if w := request(t, s, "POST", path, evalBody(script)); w.Code != 200 {
+				t.Errorf("%s %q: status %d: %s", path, script, w.Code, w.Body)
+			}
+		}
+		e := badRequest(t, request(t, s, "POST", path, evalBody("1\n2\n3\n4\n")), http.StatusRequestEntityTooLarge, "the script has more than 3 lines")
+		if e.Error.Line != 4 || e.Error.Input != "4" {
+			t.Errorf("%s: %+v", path, e.Error)
+		}
+	}
+}
+
+// Samples that underflow to 0 give no histogram or bars whose numbers JSON
+// cannot hold, and the answer is never an empty 200.
+func TestEvalUnderflowingRangeIsValidJSON(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	for _, script := range []string{"0.5^(1000 to 1100)", "1e-300 to 1e-200", "(1 to 2) * 0", "1e300 to 1e307"} {
+		w := request(t, s, "POST", "/api/eval", evalBody(script))
+		if w.Body.Len() == 0 || !json.Valid(w.Body.Bytes()) {
+			t.Fatalf("%q: status %d, body %q", script, w.Code, w.Body)
+		}
+		if w.Code != 200 {
+			continue // an error the engine places is fine
+		}
+		resp := decode[evalResponse](t, w)
+		if h := resp.Lines[0].Hist; h != nil {
+			for i := 1; i < len(h.Edges); i++ {
+				if !(h.Edges[i] > h.Edges[i-1]) {
+					t.Errorf("%q: edges %v", script, h.Edges)
+				}
+			}
+		}
+	}
+}
+
+// A value JSON cannot hold is a JSON 500, never a 200 with no body.
+func TestUnencodableAnswerIsAJSONError(t *testing.T) {
+	w := httptest.NewRecorder()
+	writeJSON(w, http.StatusOK, map[string]float64{"x": 0 * inf()})
+	if e := decode[apiError](t, w); w.Code != 500 || !strings.HasPrefix(e.Error.Error, "internal error: cannot encode the answer") {
+		t.Errorf("status %d: %s", w.Code, w.Body)
+	}
+}
+
+func inf() float64 { var zero float64; return 1 / zero }
+
+// An answer of 0 or below is graded (off, or good for an expected 0), with
+// a JSON body.
+func TestGradeZeroAndNegativeAnswers(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	for _, answer := range []string{"0 /s", "-5/s", "0"} {
+		w := request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"`+answer+`"}`)
+		if w.Code != 200 {
+			t.Fatalf("%q: status %d: %s", answer, w.Code, w.Body)
+		}
+		g := decode[gradeResponse](t, w)
+		if g.Error == nil && (g.Answer == nil || g.Answer.Grade == "good" || g.Answer.Grade == "") {
+			t.Errorf("%q: %+v %+v", answer, g.Answer, g.Error)
+		}
+	}
+}
+
+// Practice has the deadline of every evaluation.
+func TestPracticeDeadline(t *testing.T) {
+	s := newTestServer(t, Limits{Timeout: 1})
+	badRequest(t, request(t, s, "GET", "/api/practice/url_shortener", ""), http.StatusServiceUnavailable, "took longer than 1ns")
+	badRequest(t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"1k/s"}`),
+		http.StatusServiceUnavailable, "took longer than 1ns")
+}
+
+// An answer is one line.
+func TestGradeAnswerIsOneLine(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	e := badRequest(t, request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"1k/s\n2"}`),
+		http.StatusBadRequest, "an answer is one line")
+	if e.Error.Column != 5 {
+		t.Errorf("%+v", e.Error)
+	}
+}
