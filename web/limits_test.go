@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -146,5 +148,44 @@ func TestGradeAnswerIsOneLine(t *testing.T) {
 		http.StatusBadRequest, "an answer is one line")
 	if e.Error.Column != 5 {
 		t.Errorf("%+v", e.Error)
+	}
+}
+
+// The page's files answer any other method with 405 and Allow, and no
+// Range request (whose 416 would drop the headers).
+func TestAssetsMethodsAndRanges(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	for _, c := range []struct{ method, path string }{{"POST", "/app.js"}, {"DELETE", "/"}, {"PUT", "/favicon.svg"}} {
+		badRequest(t, request(t, s, c.method, c.path, ""), http.StatusMethodNotAllowed, "takes GET or HEAD")
+		if allow := request(t, s, c.method, c.path, "").Header().Get("Allow"); allow != "GET, HEAD" {
+			t.Errorf("%s %s: Allow %q", c.method, c.path, allow)
+		}
+	}
+	if allow := request(t, s, "DELETE", "/api/presets", "").Header().Get("Allow"); allow != "GET, HEAD" {
+		t.Errorf("Allow %q", allow)
+	}
+	full := request(t, s, "GET", "/app.js", "")
+	for _, h := range [][2]string{{"Range", "bytes=999999-"}, {"Range", "bytes=0-10"}, {"If-Match", `"nope"`}, {"If-Unmodified-Since", "Mon, 02 Jan 2006 15:04:05 GMT"}} {
+		w := request(t, s, "GET", "/app.js", "", h[0], h[1])
+		if w.Code != 200 || w.Body.String() != full.Body.String() || w.Header().Get("Cache-Control") != "no-store" ||
+			w.Header().Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: status %d, %d bytes, headers %v", h[0], w.Code, w.Body.Len(), w.Header())
+		}
+	}
+	if head := request(t, s, "HEAD", "/app.js", ""); head.Code != 200 || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(full.Body.Len()) {
+		t.Errorf("HEAD: %d, %d bytes, %v", head.Code, head.Body.Len(), head.Header())
+	}
+}
+
+// A newline in the path cannot forge a line of the --verbose log.
+func TestLogQuotesThePath(t *testing.T) {
+	var log bytes.Buffer
+	s, err := New(Config{Addr: testAddr, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	request(t, s, "GET", "/x%0A15:50:00%20POST%20/api/eval%20200", "")
+	if lines := strings.Split(strings.TrimSuffix(log.String(), "\n"), "\n"); len(lines) != 1 || !strings.Contains(lines[0], `"/x\n15:50:00 POST /api/eval 200" 404`) {
+		t.Errorf("log:\n%s", log.String())
 	}
 }
