@@ -105,12 +105,16 @@ type scope struct {
 	unitsFirst bool
 }
 
-func (sc *scope) knownNames() []string {
+// knownNames are the names a typo is looked for among: the variables
+// defined last (see recentVars), and every other name.
+func (sc *scope) knownNames() []string { return sc.namesWith(sc.s.recentVars()) }
+
+func (sc *scope) namesWith(vars []string) []string {
 	names := make([]string, 0, 64)
 	for k := range sc.params {
 		names = append(names, k)
 	}
-	names = append(names, sortedKeys(sc.s.vars)...)
+	names = append(names, vars...)
 	names = append(names, sortedKeys(sc.s.funcs)...)
 	names = append(names, sc.s.lazyFunctionNames()...)
 	names = append(names, sc.s.base.sortedNames()...)
@@ -437,7 +441,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 		p.head, p.headSp = headQ.V, n.xs[0].pos()
 	}
 	id := p.add(n, &nodeInfo{kind: nkOp})
-	literal := true
+	literal, pct := true, false
 	q := number(1)
 	h := 0
 	for i, x := range n.xs {
@@ -448,6 +452,9 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 		xi := p.info[xid]
 		if xi.kind != nkLiteral && xi.kind != nkLabel {
 			literal = false
+		}
+		if i > 0 && xi.q.hint&hintPercent != 0 {
+			pct = true
 		}
 		if id, ok := x.(*ident); ok && headIsNumber && i > 0 && xi.kind == nkVar {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
@@ -462,6 +469,10 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 		}
 	}
 	if literal {
+		if headIsNumber && pct {
+			// 20 percent counts percents: it is 20%, as written.
+			q.hint |= hintPercent
+		}
 		p.info[id].kind = nkLiteral
 		p.info[id].q = q
 		return id, nil

@@ -175,5 +175,5 @@ func (l *MapLibrary) Names() []string { return l.names }
 // For completion.
 func (s *Session) Names() []string {
 	sc := &scope{s: s}
-	return sc.knownNames()
+	return sc.namesWith(sortedKeys(s.vars))
 }

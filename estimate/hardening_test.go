@@ -2,6 +2,8 @@ package estimate
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,4 +78,25 @@ func mustParse(t *testing.T, src string) node {
 		t.Fatal(err)
 	}
 	return st.x
+}
+
+// A typo is looked for among the variables defined last, so that an error
+// costs the same however many variables came before; completion still
+// lists them all.
+func TestSuggestAmongRecentVariables(t *testing.T) {
+	s := NewSession(Options{})
+	for i := 0; i < 3000; i++ {
+		if _, err := s.Eval(fmt.Sprintf("value_%d = %d", i, i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := s.Eval("valeu_2999 + 1")
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Hint, `"value_2999"`) {
+		t.Fatalf("got %v, want a suggestion of value_2999", err)
+	}
+	names := s.Names()
+	if !slices.Contains(names, "value_0") || !slices.Contains(names, "value_2999") {
+		t.Error("Names does not list every variable")
+	}
 }

@@ -437,7 +437,7 @@ func (p *parser) juxtExpr() (node, *Error) {
 		}
 		if !isPart(y) {
 			return nil, p.errorf(y.pos(), "write each part as a number and a unit: 2 h 46 min, or add them with +",
-				"expected a number and a unit after %s", p.src[x.pos().Start:x.pos().End])
+				"expected a number and a unit after %s", brief(p.src[x.pos().Start:x.pos().End], "the parts before it"))
 		}
 		x = &binary{sp: span{x.pos().Start, y.pos().End}, op: "+", opText: "", spaced: true, x: x, y: y}
 		if err := p.count(x); err != nil {
@@ -539,7 +539,7 @@ func (p *parser) postfixExpr() (node, *Error) {
 	}
 	if p.isOp("%") {
 		return nil, p.errorf(p.peek().sp, "a percentage takes one %: 5%; for a percentage of a percentage, write (5%)%",
-			"unexpected %%: %s is already a percentage", p.src[x.pos().Start:t.sp.End])
+			"unexpected %%: %s is already a percentage", brief(p.src[x.pos().Start:t.sp.End], "the expression before it"))
 	}
 	if p.isIdent("of") {
 		// 5% of 200: the percentage times what follows.
@@ -708,6 +708,15 @@ func (p *parser) callExpr(name token) (node, *Error) {
 	end := p.next()
 	c.sp = span{name.sp.Start, end.sp.End}
 	return c, p.count(c)
+}
+
+// brief quotes a piece of the line in a message, or names it when it is
+// too long to quote.
+func brief(text, name string) string {
+	if len(text) > 40 {
+		return name
+	}
+	return text
 }
 
 // describe names a token in an error message.

@@ -198,7 +198,9 @@ func (u *Unit) value() (Quantity, error) {
 			u.err = fmt.Errorf("units.napkin:%d: empty definition", u.line)
 		default:
 			u.q = r.Quantity
-			u.q.hint = u.hint
+			// A unit shows as its declaration says (binary, decimal, bits),
+			// and as a percentage when it is defined as one (percent = 1%).
+			u.q.hint = u.hint | r.Quantity.hint&hintPercent
 		}
 	})
 	return u.q, u.err

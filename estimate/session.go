@@ -35,9 +35,11 @@ type Session struct {
 	base  *prelude
 	vars  map[string]*variable
 	funcs map[string]*userFunc
-	ans   *Quantity
-	file  string
-	line  int
+	// varOrder lists the variables' names in the order they were first set.
+	varOrder []string
+	ans      *Quantity
+	file     string
+	line     int
 	// valuesOnly skips the display and the working, for loading units.
 	valuesOnly bool
 	// unitLimit, when ≥ 0, hides the units declared at or after that
@@ -147,8 +149,25 @@ func NewSession(opts Options) *Session {
 // lines using name fail too, saying why, instead of falling back to a unit
 // of the same name or reporting an unknown name.
 func (s *Session) MarkFailed(name string, line int) {
-	s.vars[name] = &variable{failedLine: line}
+	s.setVar(name, &variable{failedLine: line})
 }
+
+// setVar sets a variable, noting a new name in varOrder.
+func (s *Session) setVar(name string, v *variable) {
+	if _, ok := s.vars[name]; !ok {
+		s.varOrder = append(s.varOrder, name)
+	}
+	s.vars[name] = v
+}
+
+// recentVars are the names of the variables defined last, at most
+// maxSuggestVars, newest last: where a typo is looked for, so that an
+// error costs the same in a script of 100,000 variables as in one of ten.
+func (s *Session) recentVars() []string {
+	return s.varOrder[max(0, len(s.varOrder)-maxSuggestVars):]
+}
+
+const maxSuggestVars = 1000
 
 // AssignedName is the variable a line assigns, or "" (also for a line that
 // does not parse).
@@ -241,7 +260,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	r.Uses, r.Literals = p.uses()
 	r.Warnings = p.warnings
 	if st.kind == stmtAssign {
-		s.vars[st.name] = &variable{q: q, line: line}
+		s.setVar(st.name, &variable{q: q, line: line})
 	}
 	s.ans = &q
 	return r, nil

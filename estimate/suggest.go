@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,9 @@ func suggest(name string, known []string) string {
 	if n >= 7 {
 		limit = 2
 	}
+	lower := lowerRunes(nil, name)
+	var dist distance
+	var kr []rune
 	for _, k := range known {
 		if k == name {
 			continue
@@ -30,7 +34,8 @@ func suggest(name string, known []string) string {
 		if n < 3 || abs(utf8.RuneCountInString(k)-n) > limit {
 			continue
 		}
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
+		kr = lowerRunes(kr[:0], k)
+		d := dist.between(lower, kr)
 		if d == 2 && !strings.EqualFold(firstRune(name), firstRune(k)) {
 			continue // two edits and another first letter: a different word (sockets, octets)
 		}
@@ -52,13 +57,26 @@ func suggestUnit(name string, known []string) string {
 	return s
 }
 
-// editDistance is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and transpositions of neighbours each cost 1.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// lowerRunes appends the lower-case runes of s to buf.
+func lowerRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// distance computes the optimal-string-alignment distance (insertions,
+// deletions, substitutions and transpositions of neighbours each cost 1),
+// holding the rows of its table, reused from one pair of words to the
+// next: a typo is looked for among thousands of names.
+type distance struct{ prev2, prev, cur []int }
+
+func (d *distance) between(ra, rb []rune) int {
+	n := len(rb) + 1
+	if cap(d.cur) < n {
+		d.prev2, d.prev, d.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := d.prev2[:n], d.prev[:n], d.cur[:n]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -76,6 +94,7 @@ func editDistance(a, b string) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
+	d.prev2, d.prev, d.cur = prev2, prev, cur
 	return prev[len(rb)]
 }
 

@@ -23,6 +23,7 @@ const (
 func (s *Session) working(p *plan, st *statement, src string) []string {
 	w := &writer{p: p, digits: s.digits(), prec: s.prec()}
 	written := w.render(p.root, -1, ctxTop)
+	last := written
 	if st.target != nil || st.pct {
 		written += " -> " + strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
 	}
@@ -30,7 +31,6 @@ func (s *Session) working(p *plan, st *statement, src string) []string {
 		return []string{elide(written)}
 	}
 	steps := []string{written}
-	last := w.render(p.root, -1, ctxTop)
 	levels := p.info[p.root].height
 	if root := p.info[p.root].q; root.S != nil || root.hint&hintProbability != 0 {
 		// A range's intermediate steps would each be a range: show the

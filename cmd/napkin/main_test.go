@@ -10,6 +10,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv("NAPKIN_TEST_RUN_MAIN") == "1" {
+		os.Exit(Main()) // the test binary as napkin, for tests that run it as a process
+	}
 	testscript.Main(m, map[string]func(){
 		"napkin": func() { os.Exit(Main()) },
 	})

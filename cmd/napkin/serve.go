@@ -92,6 +92,13 @@ func runServe(ctx context.Context, streams *ioStreams, p *printer, opts *globalO
 	if _, err := fmt.Fprintf(streams.Out, "napkin serve: %s  (Ctrl-C to stop)\n", url); err != nil {
 		return err
 	}
+	// Standard output is buffered on a pipe: the address must show now,
+	// not when the server stops.
+	if f, ok := streams.Out.(interface{ Flush() error }); ok {
+		if err := f.Flush(); err != nil {
+			return err
+		}
+	}
 	if so.open {
 		if err := openBrowser(url); err != nil {
 			p.warnLine("cannot open a browser: "+err.Error(), "open "+url+" yourself")

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -53,5 +58,53 @@ func TestServeBadAddress(t *testing.T) {
 	_, errOut, code = runCLI(t, "", "serve", "extra")
 	if code != exitUsage {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestServeStopsOnInterrupt runs napkin serve as a process, as a user
+// does, and stops it with Ctrl-C (SIGINT): it exits 0 and says so.
+func TestServeStopsOnInterrupt(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "NAPKIN_TEST_RUN_MAIN=1")
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := false
+	t.Cleanup(func() {
+		if !exited {
+			_ = cmd.Process.Kill() // a failed test leaves no server behind
+			_ = cmd.Wait()
+		}
+	})
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("%v; stderr %q", err, errOut.String())
+	}
+	url := strings.Fields(strings.TrimPrefix(line, "napkin serve: "))[0]
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(page), "<title>napkin</title>") {
+		t.Errorf("GET %s: %d %.100s", url, resp.StatusCode, page)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	exited = true
+	if err != nil {
+		t.Errorf("exit: %v; stderr %q", err, errOut.String())
+	}
+	if errOut.String() != "napkin serve: stopped\n" {
+		t.Errorf("stderr %q", errOut.String())
 	}
 }
