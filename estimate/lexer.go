@@ -284,7 +284,15 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 		}
 	}
 	text := src[start:i]
-	clean := strings.NewReplacer("_", "", ",", "").Replace(text)
+	clean := text // without its digit separators, for ParseFloat
+	if strings.ContainsAny(text, "_,") {
+		clean = strings.Map(func(r rune) rune {
+			if r == '_' || r == ',' {
+				return -1
+			}
+			return r
+		}, text)
+	}
 	v, err := strconv.ParseFloat(clean, 64)
 	if err != nil || math.IsInf(v, 0) {
 		return bad(i, "napkin numbers go up to about 1.8e308", "number %s is too large", text)

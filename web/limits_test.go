@@ -121,14 +121,14 @@ func inf() float64 { var zero float64; return 1 / zero }
 // a JSON body.
 func TestGradeZeroAndNegativeAnswers(t *testing.T) {
 	s := newTestServer(t, Limits{})
-	for _, answer := range []string{"0 /s", "-5/s", "0"} {
-		w := request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"`+answer+`"}`)
+	for _, c := range []struct{ answer, why string }{{"0 /s", "0 is not an estimate"}, {"-5/s", "wrong sign"}} {
+		w := request(t, s, "POST", "/api/practice/url_shortener/grade", `{"question":"write_qps","answer":"`+c.answer+`"}`)
 		if w.Code != 200 {
-			t.Fatalf("%q: status %d: %s", answer, w.Code, w.Body)
+			t.Fatalf("%q: status %d: %s", c.answer, w.Code, w.Body)
 		}
 		g := decode[gradeResponse](t, w)
-		if g.Error == nil && (g.Answer == nil || g.Answer.Grade == "good" || g.Answer.Grade == "") {
-			t.Errorf("%q: %+v %+v", answer, g.Answer, g.Error)
+		if g.Answer == nil || g.Answer.Grade != "off" || g.Answer.Why != c.why || g.Answer.Factor != 0 {
+			t.Errorf("%q: %+v %+v", c.answer, g.Answer, g.Error)
 		}
 	}
 }

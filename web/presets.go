@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"strings"
 
@@ -164,7 +163,7 @@ func (s *Server) handlePractice(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.Scope(), Assumptions: []assumption{}, Questions: []question{}}
+	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.ScopeOf(steps), Assumptions: []assumption{}, Questions: []question{}}
 	if len(set) > 0 {
 		info.Set = set
 	}
@@ -261,11 +260,8 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
-	g, factor := presets.GradeAnswer(res.Quantity, exp.Quantity)
-	if math.IsInf(factor, 0) || math.IsNaN(factor) {
-		factor = 0 // no factor: an answer of 0, or of the other sign
-	}
-	a.Grade, a.Factor, a.Value, a.Unit = string(g), factor, res.Value, res.Unit
+	g, factor, why := presets.GradeAnswer(res.Quantity, exp.Quantity)
+	a.Grade, a.Factor, a.Why, a.Value, a.Unit = string(g), factor, why, res.Value, res.Unit
 	resp.Answer, resp.Display, resp.Dimension = &a, res.Text, res.Dimension
 	writeJSON(w, http.StatusOK, resp)
 }
