@@ -189,3 +189,21 @@ func TestLogQuotesThePath(t *testing.T) {
 		t.Errorf("log:\n%s", log.String())
 	}
 }
+
+// Practice takes other assumptions, as napkin practice --set does, and
+// grades against the figures they give.
+func TestPracticeSet(t *testing.T) {
+	s := newTestServer(t, Limits{})
+	info := decode[practiceInfo](t, request(t, s, "GET", "/api/practice/url_shortener?set=new_urls%3D200M%2Fday", ""))
+	if info.Set["new_urls"] != "200M/day" || info.Assumptions[0].Value != "200M/day" || info.Assumptions[0].Was != "100M /day" {
+		t.Errorf("%+v", info)
+	}
+	g := decode[gradeResponse](t, request(t, s, "POST", "/api/practice/url_shortener/grade?set=new_urls%3D200M%2Fday", `{"question":"write_qps","answer":"2.3k/s"}`))
+	if g.Answer == nil || g.Answer.Grade != "good" || g.Working.Display != "2,314.8 /s" {
+		t.Errorf("%+v %+v", g.Answer, g.Working)
+	}
+	badRequest(t, request(t, s, "GET", "/api/practice/url_shortener?set=new_url%3D1", ""), http.StatusBadRequest, `has no assumption called "new_url"`)
+	badRequest(t, request(t, s, "GET", "/api/practice/url_shortener?set=new_urls", ""), http.StatusBadRequest, `set "new_urls" is not NAME=VALUE`)
+	badRequest(t, request(t, s, "GET", "/api/practice/url_shortener?set=new_urls%3D5%20GB", ""), http.StatusBadRequest, "and 5 GB is data")
+	badRequest(t, request(t, s, "GET", "/api/practice/url_shortener?set=new_urls%3D5%20dya", ""), http.StatusBadRequest, `unknown unit "dya"`)
+}
