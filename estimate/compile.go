@@ -69,7 +69,7 @@ type plan struct {
 // the line. Never the line number: unrelated edits must not reshuffle.
 func (p *plan) identity(n node) string {
 	sp := n.pos()
-	text := p.name + "=" + strings.Join(strings.Fields(p.src[sp.Start:sp.End]), " ")
+	text := p.name + "=" + tidySpaces(p.src[sp.Start:sp.End])
 	if p.identities == nil {
 		p.identities = map[string]int{}
 	}
@@ -460,7 +460,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
+				tidySpaces(p.src[n.sp.Start:n.sp.End]), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool
