@@ -146,7 +146,8 @@ func (sc *scope) valueNames() []string {
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
+	// Room for a typical line's nodes, to spare the slice's first doublings.
+	p := &plan{src: src, name: name, ids: make(map[node]int), info: make([]*nodeInfo, 0, 8), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
