@@ -33,6 +33,7 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
+	bareLow    bool        // the low end is a plain number (10 to 50 million, 1 to 4%)
 	conv       *convTarget // for a conversion inside an expression
 	slot       int         // the node's slot of K, for a leaf
 }
@@ -217,6 +218,7 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		ni := p.info[id]
 		ni.dist, ni.identity = distLognormal, p.identity(n)
 		ni.unitFactor = p.unitOf(n.hi)
+		ni.bareLow = isBareNumber(n.lo)
 		return id, nil
 	case *compare:
 		return p.op(n, false, n.x, n.y)
@@ -247,6 +249,13 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 // unitOf is the unit of a literal like 4 KB (the quantity divided by its
 // number), which the low end of 1 to 4 KB borrows; nil when there is none.
 func (p *plan) unitOf(n node) *Quantity {
+	if pc, ok := n.(*percent); ok {
+		// 1 to 4%: the low end is a percentage too.
+		if _, ok := literalValue(pc.x); ok {
+			return &Quantity{V: 0.01, hint: hintPercent}
+		}
+		return nil
+	}
 	j, ok := n.(*juxt)
 	if !ok {
 		return nil
@@ -259,6 +268,22 @@ func (p *plan) unitOf(n node) *Quantity {
 	u := ni.q
 	u.V /= head.V
 	return &u
+}
+
+// isBareNumber reports whether n is a number written with digits alone
+// (10, 1.5, 2e3): the low end of 10 to 50 million takes the high end's
+// scale word, unit or percent sign.
+func isBareNumber(n node) bool {
+	l, ok := n.(*numLit)
+	if !ok {
+		return false
+	}
+	for _, c := range l.text {
+		if !isDigit(c) && c != '.' && c != '_' && c != ',' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // literalValue folds -3 and 20% so that they show as written, not as steps.

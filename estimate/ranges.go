@@ -11,15 +11,16 @@ import (
 // vector of samples.
 func rangeOp(ctx *evalCtx, id int, lo, hi Quantity) (Quantity, *Error) {
 	ni := ctx.p.info[id]
-	return ctx.sampleRange(id, ni.dist, ni.identity, lo, hi, ni.unitFactor)
+	return ctx.sampleRange(id, ni.dist, ni.identity, lo, hi, ni.unitFactor, ni.bareLow)
 }
 
-func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Quantity, unitFactor *Quantity) (Quantity, *Error) {
+func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Quantity, unitFactor *Quantity, bareLow bool) (Quantity, *Error) {
 	if lo.S != nil || hi.S != nil {
 		return Quantity{}, ctx.errorf(id, "give the ends as exact values", "the ends of a range cannot be ranges themselves")
 	}
-	if lo.D.IsZero() && !hi.D.IsZero() && unitFactor != nil {
-		// 1 to 4 KB: the low end takes the high end's unit.
+	if unitFactor != nil && (bareLow || lo.D.IsZero() && !hi.D.IsZero()) {
+		// 1 to 4 KB, 10 to 50 million, 1 to 4%: the low end takes the
+		// high end's unit, scale word or percent sign.
 		lo.V *= unitFactor.V
 		lo.D = unitFactor.D
 		lo.hint |= unitFactor.hint
