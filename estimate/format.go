@@ -299,6 +299,13 @@ func bytePrefix(b float64, h hint) (float64, string) {
 	return pickPrefix(b, 1000, decimalBytes)
 }
 
+// moneyFirst reports whether unit is money, or money per something, which
+// shows with the dollar sign first ($5, $5/month); a power of money does
+// not (5 $^2: $5^2 would read back as $25^2).
+func moneyFirst(unit string) bool {
+	return unit == "$" || strings.HasPrefix(unit, "$/")
+}
+
 // withUnit joins a number and a unit: "578.7 /s", "1.0995 TB", "$1.2M".
 func withUnit(v float64, unit string, digits int) Display {
 	v = noNegativeZero(v)
@@ -309,7 +316,7 @@ func withUnit(v float64, unit string, digits int) Display {
 		d.Text = text
 	case unit == "%":
 		d.Text = text + "%"
-	case strings.HasPrefix(unit, "$"):
+	case moneyFirst(unit):
 		if strings.HasPrefix(text, "-") {
 			d.Text = "-$" + text[1:] + unit[1:]
 		} else {
