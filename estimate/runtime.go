@@ -371,8 +371,31 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 	case stopped(err):
 		return Quantity{}, ctx.restate(id, err)
 	}
-	return Quantity{}, ctx.errorf(id, err.Hint, "in %s (defined on line %d: %s): %s",
-		f.name, f.line, trimmed(f.src, f.body), err.Msg)
+	return Quantity{}, ctx.inCall(id, f, err)
+}
+
+// keptFrames is how many of the innermost calls an error through nested
+// user functions names; the outermost is named too, and the calls between
+// are counted, so the message stays a line whatever the depth.
+const keptFrames = 3
+
+// inCall restates err, from the body of f, at the call id.
+func (ctx *evalCtx) inCall(id int, f *userFunc, err *Error) *Error {
+	frame := fmt.Sprintf("in %s (defined on line %d: %s)", f.name, f.line, cutLongWords(trimmed(f.src, f.body)))
+	var e *Error
+	switch between := err.frames - keptFrames; {
+	case between < 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.Msg)
+		e.inner = e.Msg
+	case between == 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.inner)
+		e.inner = err.inner
+	default:
+		e = ctx.errorf(id, err.Hint, "%s: … %d more call%s …: %s", frame, between, plural(between), err.inner)
+		e.inner = err.inner
+	}
+	e.frames = err.frames + 1
+	return e
 }
 
 func trimmed(src string, n node) string {
