@@ -163,7 +163,7 @@ func withCompactUnit(v float64, unit string, digits int) string {
 		return n
 	case unit == "%":
 		return n + "%"
-	case strings.HasPrefix(unit, "$"):
+	case moneyFirst(unit):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
 		}
@@ -176,7 +176,11 @@ func withCompactUnit(v float64, unit string, digits int) string {
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
 func intervalText(lo, hi float64, unit string, digits int) string {
 	switch {
-	case strings.HasPrefix(unit, "$"):
+	case lo <= 0:
+		// LO to HI is lognormal, for positive ends: an interval that
+		// reaches 0 or below reads back as the normal with that interval.
+		return "normal(" + withCompactUnit(lo, unit, digits) + ", " + withCompactUnit(hi, unit, digits) + ")"
+	case moneyFirst(unit):
 		return withCompactUnit(lo, "$", digits) + " to " + withCompactUnit(hi, unit, digits)
 	case unit == "%":
 		return withCompactUnit(lo, unit, digits) + " to " + withCompactUnit(hi, unit, digits)

@@ -230,3 +230,47 @@ func TestUserPresetWithoutTitle(t *testing.T) {
 		t.Errorf("bare_script: %+v", b)
 	}
 }
+
+// TestPlaceholdersNameAssumptions checks that every {name} in a built-in
+// preset's text names one of its assumptions, so that none shows as
+// written.
+func TestPlaceholdersNameAssumptions(t *testing.T) {
+	for _, p := range Builtin() {
+		values := p.values(nil)
+		texts := append([]string{p.rawSummary}, p.rawScope()...)
+		for _, l := range p.Lines() {
+			texts = append(texts, l.Question, l.Reason)
+			texts = append(texts, l.Prose...)
+		}
+		for _, text := range texts {
+			for _, name := range placeholders(text) {
+				if _, ok := values[name]; !ok {
+					t.Errorf("%s: {%s} is not an assumption: %q", p.Name, name, text)
+				}
+			}
+		}
+	}
+}
+
+// TestQuestionsFollowSet checks that a question's text shows the value
+// --set gave the assumption it names, as graded.
+func TestQuestionsFollowSet(t *testing.T) {
+	all, _ := All("")
+	p, _ := Find(all, "pastebin")
+	steps, err := p.Run(session(t), map[string]string{"cache_ratio": "50%"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range Questions(steps) {
+		if q.Name == "cache_size" {
+			found = strings.Contains(q.Text, "hottest 50%")
+		}
+	}
+	if !found {
+		t.Errorf("the cache question does not say 50%%: %v", Questions(steps))
+	}
+	if got := fill("{a} and {b} {", map[string]string{"a": "1 s"}); got != "1 s and {b} {" {
+		t.Errorf("fill = %q", got)
+	}
+}

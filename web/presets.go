@@ -105,7 +105,7 @@ func (s *Server) handlePractice(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.Scope(), Assumptions: []assumption{}, Questions: []question{}}
+	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.ScopeOf(steps), Assumptions: []assumption{}, Questions: []question{}}
 	for _, st := range steps {
 		if st.Assumption {
 			info.Assumptions = append(info.Assumptions, assumption{st.Name, strings.TrimSpace(strings.SplitN(st.Code, "=", 2)[1]), st.Reason})

@@ -114,7 +114,7 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 		po.seed = 0
 	}
 	say("%s\n", header)
-	for _, l := range pr.Scope() {
+	for _, l := range pr.ScopeOf(steps) {
 		say("%s\n", l)
 	}
 	say("\n%s\n", streams.style(styleBold, "Assumptions"))
