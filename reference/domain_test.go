@@ -102,3 +102,16 @@ func TestFormulaEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaSourcesAreOneWork checks that a formula's source names one
+// work, so that the year printed after it is that work's: "…, SOSP, 2007",
+// not "…, SOSP; the latency from order statistics, 2007".
+func TestFormulaSourcesAreOneWork(t *testing.T) {
+	s := estimate.NewSession(estimate.Options{})
+	LoadFormulas(s)
+	for _, f := range s.Functions() {
+		if strings.Contains(f.Source, "; ") {
+			t.Errorf("%s: the source %q has a second part: put it in the help comment", f.Name, f.Source)
+		}
+	}
+}
