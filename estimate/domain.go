@@ -120,7 +120,7 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 	}
 	plain := r.kind == domProbability || r.kind == domUtilisation || r.kind == domCount || r.kind == domPositiveCount
 	if plain && !x.D.IsZero() {
-		return fail("", "is a plain number, not %s [%s]", ctx.show(x), x.D)
+		return fail("", "must be a plain number, not %s [%s]", ctx.show(x), x.D)
 	}
 	var lo float64
 	var what string
