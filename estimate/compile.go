@@ -33,6 +33,7 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
+	bareLow    bool        // the low end is a plain number (10 to 50 million, 1 to 4%)
 	conv       *convTarget // for a conversion inside an expression
 	slot       int         // the node's slot of K, for a leaf
 }
@@ -69,7 +70,7 @@ type plan struct {
 // the line. Never the line number: unrelated edits must not reshuffle.
 func (p *plan) identity(n node) string {
 	sp := n.pos()
-	text := p.name + "=" + strings.Join(strings.Fields(p.src[sp.Start:sp.End]), " ")
+	text := p.name + "=" + tidySpaces(p.src[sp.Start:sp.End])
 	if p.identities == nil {
 		p.identities = map[string]int{}
 	}
@@ -146,7 +147,8 @@ func (sc *scope) valueNames() []string {
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
+	// Room for a typical line's nodes, to spare the slice's first doublings.
+	p := &plan{src: src, name: name, ids: make(map[node]int), info: make([]*nodeInfo, 0, 8), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -216,6 +218,7 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		ni := p.info[id]
 		ni.dist, ni.identity = distLognormal, p.identity(n)
 		ni.unitFactor = p.unitOf(n.hi)
+		ni.bareLow = isBareNumber(n.lo)
 		return id, nil
 	case *compare:
 		return p.op(n, false, n.x, n.y)
@@ -246,6 +249,13 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 // unitOf is the unit of a literal like 4 KB (the quantity divided by its
 // number), which the low end of 1 to 4 KB borrows; nil when there is none.
 func (p *plan) unitOf(n node) *Quantity {
+	if pc, ok := n.(*percent); ok {
+		// 1 to 4%: the low end is a percentage too.
+		if _, ok := literalValue(pc.x); ok {
+			return &Quantity{V: 0.01, hint: hintPercent}
+		}
+		return nil
+	}
 	j, ok := n.(*juxt)
 	if !ok {
 		return nil
@@ -258,6 +268,22 @@ func (p *plan) unitOf(n node) *Quantity {
 	u := ni.q
 	u.V /= head.V
 	return &u
+}
+
+// isBareNumber reports whether n is a number written with digits alone
+// (10, 1.5, 2e3): the low end of 10 to 50 million takes the high end's
+// scale word, unit or percent sign.
+func isBareNumber(n node) bool {
+	l, ok := n.(*numLit)
+	if !ok {
+		return false
+	}
+	for _, c := range l.text {
+		if !isDigit(c) && c != '.' && c != '_' && c != ',' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // literalValue folds -3 and 20% so that they show as written, not as steps.
@@ -460,7 +486,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
+				tidySpaces(p.src[n.sp.Start:n.sp.End]), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool

@@ -186,7 +186,7 @@ func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
 func samplerFn(name string, kind distKind, doc string) *builtin {
 	return &builtin{name: name, minArgs: 2, maxArgs: 2, usage: name + "(lo, hi)", doc: doc, sampler: true,
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
-			return ctx.sampleRange(id, kind, ctx.p.info[id].identity, a[0], a[1], nil)
+			return ctx.sampleRange(id, kind, ctx.p.info[id].identity, a[0], a[1], nil, false)
 		}}
 }
 

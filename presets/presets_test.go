@@ -2,6 +2,7 @@ package presets
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,8 +129,31 @@ func TestGrade(t *testing.T) {
 		{estimate.Seconds(1), qps(1157), WrongDim},
 		{qps(-5), qps(1157), Off},
 	} {
-		if g, _ := GradeAnswer(c.answer, c.expected); g != c.want {
+		if g, _, _ := GradeAnswer(c.answer, c.expected); g != c.want {
 			t.Errorf("%v vs %v: %s, want %s", c.answer, c.expected, g, c.want)
+		}
+	}
+	// No ratio means anything: the grade is off, the factor 0 (never +Inf)
+	// and the reason says why.
+	zero := reciprocal(estimate.Seconds(1))
+	zero.V = 0
+	tiny, huge := qps(1e-300), qps(1e300)
+	for _, c := range []struct {
+		answer, expected estimate.Quantity
+		want             Grade
+		why              string
+	}{
+		{zero, qps(1157), Off, "0 is not an estimate"},
+		{qps(-1000), qps(1157), Off, "wrong sign"},
+		{qps(1000), qps(-1157), Off, "wrong sign"},
+		{qps(1000), zero, Off, "napkin's figure is 0"},
+		{zero, zero, Good, ""},
+		{tiny, huge, Off, "more than 10^308 times off"},
+		{qps(-1000), qps(-1157), Good, ""},
+	} {
+		g, f, why := GradeAnswer(c.answer, c.expected)
+		if g != c.want || why != c.why || math.IsInf(f, 0) || math.IsNaN(f) {
+			t.Errorf("%v vs %v: %s, %v, %q; want %s, %q", c.answer, c.expected, g, f, why, c.want, c.why)
 		}
 	}
 	if Good.Points() != 1 || OrderOfMag.Points() != 0.5 || Off.Points() != 0 {

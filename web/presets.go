@@ -183,8 +183,8 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
-	g, factor := presets.GradeAnswer(res.Quantity, exp.Quantity)
-	a.Grade, a.Factor, a.Value, a.Unit = string(g), factor, res.Value, res.Unit
+	g, factor, why := presets.GradeAnswer(res.Quantity, exp.Quantity)
+	a.Grade, a.Factor, a.Why, a.Value, a.Unit = string(g), factor, why, res.Value, res.Unit
 	resp.Answer, resp.Display, resp.Dimension = &a, res.Text, res.Dimension
 	writeJSON(w, http.StatusOK, resp)
 }
