@@ -1,7 +1,5 @@
 package estimate
 
-import "github.com/dustin/go-humanize"
-
 // Every line has a work budget, so that every input ends in bounded time:
 // a chain of functions that each call the next twice (f40(1) makes 2^40
 // calls) stops with an error instead of running for ever. The work is
@@ -62,7 +60,7 @@ func (ctx *evalCtx) charge(id, cost int) *Error {
 		case cost == rangeSteps:
 			hint = "an operation on a range touches every sample and counts as a thousand steps: split the line, or use fewer ranges"
 		}
-		err := ctx.errorf(id, hint, "this line needs more than %s steps of work, napkin's limit for one line", humanize.Comma(int64(s.maxSteps())))
+		err := ctx.errorf(id, hint, "this line needs more than %s steps of work, napkin's limit for one line", comma(int64(s.maxSteps())))
 		err.cause = ErrBudget
 		return err
 	}

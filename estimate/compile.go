@@ -70,7 +70,7 @@ type plan struct {
 // the line. Never the line number: unrelated edits must not reshuffle.
 func (p *plan) identity(n node) string {
 	sp := n.pos()
-	text := p.name + "=" + strings.Join(strings.Fields(p.src[sp.Start:sp.End]), " ")
+	text := p.name + "=" + tidySpaces(p.src[sp.Start:sp.End])
 	if p.identities == nil {
 		p.identities = map[string]int{}
 	}
@@ -147,7 +147,8 @@ func (sc *scope) valueNames() []string {
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
+	// Room for a typical line's nodes, to spare the slice's first doublings.
+	p := &plan{src: src, name: name, ids: make(map[node]int), info: make([]*nodeInfo, 0, 8), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -501,7 +502,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
+				tidySpaces(p.src[n.sp.Start:n.sp.End]), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool

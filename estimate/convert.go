@@ -16,7 +16,7 @@ type convTarget struct {
 // targetOf compiles and evaluates a conversion target (-> 45 min, -> GB/s,
 // -> %), which must be one fixed unit.
 func targetOf(src string, target node, tgtSp span, s *Session) (*convTarget, *Error) {
-	text := strings.Join(strings.Fields(src[tgtSp.Start:tgtSp.End]), " ")
+	text := tidySpaces(src[tgtSp.Start:tgtSp.End])
 	if target == nil {
 		return &convTarget{q: Quantity{V: 0.01}, text: "%", pct: true}, nil
 	}

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/dustin/go-humanize"
 )
 
 // Display is a quantity as napkin shows it: Text for people, and the same
@@ -46,7 +44,7 @@ func numberText(v float64, digits int, scale bool) (string, bool) {
 	case scale && v >= 1e6:
 		s, approx = scaled(v, digits)
 	case v == math.Trunc(v):
-		s = humanize.Comma(int64(v))
+		s = comma(int64(v))
 	default:
 		s, approx = sigDigits(v, digits)
 		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); scale && r >= 1e6 {
@@ -98,7 +96,7 @@ func sigDigits(v float64, digits int) (string, bool) {
 	frac = strings.TrimRight(frac, "0")
 	n, err := strconv.ParseInt(intPart, 10, 64)
 	if err == nil {
-		intPart = humanize.Comma(n)
+		intPart = comma(n)
 	}
 	if frac != "" {
 		return intPart + "." + frac, approx
@@ -416,7 +414,7 @@ func duration(v float64, digits int) Display {
 		if c.plural && n != 1 {
 			name += "s"
 		}
-		parts = append(parts, humanize.Comma(n)+" "+name)
+		parts = append(parts, comma(n)+" "+name)
 	}
 	text := strings.Join(parts, " ")
 	if v < 0 {

@@ -53,8 +53,14 @@ func headlineOf(s []float64) headline {
 // headlineIndexes are the positions of the 5th, 50th and 95th percentiles
 // among n sorted samples.
 func headlineIndexes(n int) (i5, i50, i95 int) {
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	return at(0.05), at(0.5), at(0.95)
+	return rankIndex(0.05, n), rankIndex(0.5, n), rankIndex(0.95, n)
+}
+
+// rankIndex is the position of the q-quantile among n sorted samples: the
+// nearest rank, round(q·(n-1)). Every percentile napkin shows or prints
+// (headline, Distribution, JSON) is read this way.
+func rankIndex(q float64, n int) int {
+	return int(math.Round(q * float64(n-1)))
 }
 
 // rememberHeadline caches the headline of s.

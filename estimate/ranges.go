@@ -54,7 +54,7 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 	// variable as that range (dau = 10M to 50M, posts = 1 to 2 /day), and
 	// by its text when it is one factor among others (qps * (2 to 4)).
 	sp := ctx.p.info[id].n.pos()
-	label := strings.Join(strings.Fields(ctx.p.src[sp.Start:sp.End]), " ")
+	label := tidySpaces(ctx.p.src[sp.Start:sp.End])
 	if ctx.p.name != "" && !strings.HasSuffix(ctx.p.name, "()") && ctx.p.definesOneRange() {
 		label = ctx.p.name
 	}

@@ -431,6 +431,9 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 		return Quantity{}, ctx.errorf(id, "a function that calls itself never finishes: napkin has no conditionals",
 			"functions call each other more than %d deep", maxCallDepth)
 	}
+	if err := ctx.checkDomain(id, f, args); err != nil {
+		return Quantity{}, err
+	}
 	q, err := f.call(ctx.p.scope.s, ctx.depth+1, args)
 	switch {
 	case err == nil:

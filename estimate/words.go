@@ -144,7 +144,7 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 // the plural, or with a prefix (kilometre, km): the unit and the prefix's
 // factor.
 func (p *plan) foreignUnit(name string) (*foreignUnit, float64, bool) {
-	fs := p.scope.s.base.foreign
+	fs, _ := p.scope.s.base.foreignUnits()
 	for _, cand := range withoutPlural(name) {
 		if f, ok := fs[cand]; ok {
 			return f, 1, true
