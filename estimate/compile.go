@@ -161,6 +161,11 @@ func compile(src, name string, x node, sc *scope) (*plan, *Error) {
 			return nil, p.errorf(ni.n, "the numbers are beyond about 1.8e308; check the exponents",
 				"the number is too large (overflow)")
 		}
+		if ni.kind == nkLiteral && (tiny(ni.q) || ni.q.V == 0 && ni.q.S == nil && nonzeroHead(ni.n)) {
+			// 1e-317 ns is 1e-326 s: below the smallest number napkin keeps.
+			return nil, p.errorf(ni.n, "napkin keeps numbers down to about 1e-318 (in base units: s, bytes, $); if the quantity is negligible, write 0",
+				"the number is too small (underflow)")
+		}
 	}
 	p.emit(id)
 	return p, nil
@@ -268,6 +273,17 @@ func (p *plan) unitOf(n node) *Quantity {
 	u := ni.q
 	u.V /= head.V
 	return &u
+}
+
+// nonzeroHead reports whether n is a number and units (1e-317 ns) whose
+// number is not 0.
+func nonzeroHead(n node) bool {
+	j, ok := n.(*juxt)
+	if !ok {
+		return false
+	}
+	head, ok := literalValue(j.xs[0])
+	return ok && head.V != 0
 }
 
 // isBareNumber reports whether n is a number written with digits alone

@@ -325,7 +325,7 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 	}
 	if v < minNumber && strings.ContainsAny(mantissa(clean), "123456789") {
 		// Far below the normal range a float64 loses digits, then becomes 0.
-		return bad(i, "napkin numbers go down to about 1e-318; write the quantity in a smaller unit (1e-400 s is 1e-391 ns), or as 0",
+		return bad(i, "napkin keeps numbers down to about 1e-318 (in base units: s, bytes, $); if the quantity is negligible, write 0",
 			"number %s is too small (underflow)", text)
 	}
 	if i < len(src) {
