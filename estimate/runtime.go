@@ -169,22 +169,26 @@ func (s *Session) vm(depth int) *vm.VM {
 func wrap1(f func(*evalCtx, int, Quantity) (Quantity, *Error)) func(...any) (any, error) {
 	return func(a ...any) (any, error) {
 		ctx, id := a[0].(*evalCtx), a[1].(int)
-		q, err := f(ctx, id, a[2].(Quantity))
-		return ctx.finish(id, q, err)
+		x := a[2].(Quantity)
+		q, err := f(ctx, id, x)
+		return ctx.finish(id, q, err, len(x.S))
 	}
 }
 
 func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(...any) (any, error) {
 	return func(a ...any) (any, error) {
 		ctx, id := a[0].(*evalCtx), a[1].(int)
-		q, err := f(ctx, id, a[2].(Quantity), a[3].(Quantity))
-		return ctx.finish(id, q, err)
+		x, y := a[2].(Quantity), a[3].(Quantity)
+		q, err := f(ctx, id, x, y)
+		return ctx.finish(id, q, err, max(len(x.S), len(y.S)))
 	}
 }
 
 // finish records a node's value, or its error, and rejects non-finite
-// results: napkin never prints +Inf or NaN.
-func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
+// results: napkin never prints +Inf or NaN. It charges the work, by the
+// samples of the operands (in) or of the result, and counts a new vector
+// of samples against the session's memory for them.
+func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int) (any, error) {
 	if ok, nan := q.allFinite(); err == nil && !ok {
 		if nan {
 			err = ctx.errorf(id, "", "the result is not a number")
@@ -192,12 +196,13 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 			err = ctx.errorf(id, "the numbers are beyond about 1.8e308; check the exponents", "the result is too large (overflow)")
 		}
 	}
-	if err == nil {
-		cost := 1
-		if q.S != nil {
-			cost = rangeSteps
-		}
-		err = ctx.charge(id, cost)
+	if n := max(in, len(q.S)); err == nil && n > 0 {
+		err = ctx.chargeSamples(id, n)
+	} else if err == nil {
+		err = ctx.charge(id, 1)
+	}
+	if err == nil && q.S != nil {
+		err = ctx.madeSamples(id, len(q.S))
 	}
 	if err != nil {
 		if ctx.err == nil {
@@ -210,9 +215,29 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 		q.V, q.S, q.src = q.S[0], nil, nil
 	}
 	if !ctx.p.body {
-		ctx.p.info[id].q = q
+		ctx.p.record(id, q)
 	}
 	return q, nil
+}
+
+// maxKeptSamples bounds the samples of intermediate values a line keeps
+// for its working: about ten ranges of the default size.
+const maxKeptSamples = 1 << 20
+
+// record keeps a node's value for the working. An intermediate range's
+// samples are kept only while they are few: beyond that the working
+// shows no step that would need them (see plan.dropped), and the samples
+// are garbage as soon as the next operation has used them.
+func (p *plan) record(id int, q Quantity) {
+	if q.S != nil && id != p.root {
+		if p.kept+len(q.S) > maxKeptSamples || len(p.info) > maxWorkingNodes {
+			q.S, q.src = nil, nil
+			p.dropped = true
+		} else {
+			p.kept += len(q.S)
+		}
+	}
+	p.info[id].q = q
 }
 
 func allEqual(s []float64) bool {
@@ -352,10 +377,14 @@ func callOp(a ...any) (any, error) {
 	ni := ctx.p.info[id]
 	if ni.ufn != nil {
 		q, err := ctx.callUser(id, ni.ufn, args)
-		return ctx.finish(id, q, err)
+		return ctx.finish(id, q, err, 0) // the body charges its own work
+	}
+	in := 0
+	for _, x := range args {
+		in = max(in, len(x.S))
 	}
 	q, err := ni.fn.eval(ctx, id, args)
-	return ctx.finish(id, q, err)
+	return ctx.finish(id, q, err, in)
 }
 
 // callUser evaluates a user function's body with its parameters bound.

@@ -1,0 +1,133 @@
+package estimate
+
+import (
+	"fmt"
+
+	"github.com/dustin/go-humanize"
+)
+
+// A session bounds the memory its ranges' samples take, so that a long
+// script of ranges (or a large --samples) ends in a positioned error
+// rather than in the Go runtime running out of memory. Two counts make the
+// live samples:
+//
+//   - held: the distinct sample vectors that variables and ans keep from one
+//     line to the next, counted exactly (a vector shared by x, y = x and
+//     ans counts once) as they are set and replaced;
+//   - line: every vector the line being evaluated has made so far, live or
+//     already garbage, counted as it is made: a safe over-estimate, reset
+//     when the next line starts, since nothing of a line but its result
+//     outlives it.
+//
+// The budget of steps bounds a line's vectors too (at most MaxSteps ×
+// valuesPerStep samples, 800 MB by default), whatever the number of
+// samples per range.
+
+// DefaultMaxLiveSamples is the number of samples a session may keep in
+// memory unless Options.MaxLiveSamples sets another: 2^26 float64s,
+// 512 MiB (a little over twice that in the process, with the garbage
+// collector's headroom), room for 671 ranges of the default 100,000
+// samples, or 6 of the most, 10,000,000.
+const DefaultMaxLiveSamples = 1 << 26
+
+// MaxSamples is the most samples a range may have (Options.Samples).
+const MaxSamples = 10_000_000
+
+// heldVector is a sample vector kept by variables or ans.
+type heldVector struct{ n, refs int }
+
+func (s *Session) maxLive() int {
+	if s.opts.MaxLiveSamples <= 0 {
+		return DefaultMaxLiveSamples
+	}
+	return s.opts.MaxLiveSamples
+}
+
+// hold counts q's samples as kept by one more variable (or ans).
+func (s *Session) hold(q Quantity) {
+	if len(q.S) == 0 {
+		return
+	}
+	if s.held == nil {
+		s.held = map[*float64]*heldVector{}
+	}
+	key := &q.S[0]
+	h := s.held[key]
+	if h == nil {
+		h = &heldVector{n: len(q.S)}
+		s.held[key] = h
+		s.heldSamples += h.n
+	}
+	h.refs++
+}
+
+// release undoes hold: a vector no variable keeps any more is no longer
+// counted (the garbage collector frees it).
+func (s *Session) release(q Quantity) {
+	if len(q.S) == 0 {
+		return
+	}
+	key := &q.S[0]
+	h := s.held[key]
+	if h == nil {
+		return
+	}
+	if h.refs--; h.refs <= 0 {
+		delete(s.held, key)
+		s.heldSamples -= h.n
+	}
+}
+
+// setAns makes q the value of ans.
+func (s *Session) setAns(q *Quantity) {
+	if q != nil {
+		s.hold(*q)
+	}
+	if s.ans != nil {
+		s.release(*s.ans)
+	}
+	s.ans = q
+}
+
+// LiveSamples is the number of samples the session's variables and ans
+// keep in memory between lines.
+func (s *Session) LiveSamples() int { return s.heldSamples }
+
+// roomFor checks that n more samples fit in the session's memory for
+// samples, before a range makes them.
+func (ctx *evalCtx) roomFor(id, n int) *Error {
+	s := ctx.p.scope.s
+	if n > MaxSamples {
+		err := ctx.errorf(id, fmt.Sprintf("the default is %s samples; more than %s add no digit worth showing", humanize.Comma(DefaultSamples), humanize.Comma(MaxSamples)),
+			"a range of %s samples is more than napkin's limit of %s", humanize.Comma(int64(n)), humanize.Comma(MaxSamples))
+		err.cause = ErrTooManySamples
+		return err
+	}
+	if s.heldSamples+s.lineSamples+n <= s.maxLive() {
+		return nil
+	}
+	return ctx.tooManySamples(id)
+}
+
+// madeSamples counts a vector of n samples made by the line.
+func (ctx *evalCtx) madeSamples(id, n int) *Error {
+	s := ctx.p.scope.s
+	s.lineSamples += n
+	s.lineVectors++
+	if s.heldSamples+s.lineSamples <= s.maxLive() {
+		return nil
+	}
+	return ctx.tooManySamples(id)
+}
+
+func (ctx *evalCtx) tooManySamples(id int) *Error {
+	s := ctx.p.scope.s
+	limit := s.maxLive()
+	err := ctx.errorf(id,
+		fmt.Sprintf("use fewer samples per range (--samples; now %s, the default is %s), or fewer range variables: assigning a variable again frees its samples",
+			humanize.Comma(int64(s.samples())), humanize.Comma(DefaultSamples)),
+		"too many samples in memory: %s ranges kept by variables and %s made by this line pass napkin's limit of %s samples (%s)",
+		humanize.Comma(int64(len(s.held))), humanize.Comma(int64(s.lineVectors)), humanize.Comma(int64(limit)), humanize.IBytes(uint64(limit)*8))
+	err.cause = ErrTooManySamples
+	return err
+}
