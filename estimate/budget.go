@@ -45,7 +45,7 @@ func (s *Session) Interrupt() { s.stopGen.Store(s.evalGen.Load()) }
 // startLine resets the work budget and makes the line interruptible.
 func (s *Session) startLine() {
 	s.steps = 0
-	s.lineSamples, s.lineVectors = 0, 0
+	s.endLine()
 	s.evalGen.Add(1)
 	// The bodies compiled for the last line hold the values of its
 	// variables (a range's samples): let them go.

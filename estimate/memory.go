@@ -14,10 +14,11 @@ import (
 //   - held: the distinct sample vectors that variables and ans keep from one
 //     line to the next, counted exactly (a vector shared by x, y = x and
 //     ans counts once) as they are set and replaced;
-//   - line: every vector the line being evaluated has made so far, live or
-//     already garbage, counted as it is made: a safe over-estimate, reset
-//     when the next line starts, since nothing of a line but its result
-//     outlives it.
+//   - line: the vectors the line being evaluated has made and still needs:
+//     counted as an operation makes one, no longer once the operation that
+//     takes it as an operand has made its own result (unless the working
+//     keeps it), and all forgotten when the next line starts, since
+//     nothing of a line but its result outlives it.
 //
 // The budget of steps bounds a line's vectors too (at most MaxSteps ×
 // valuesPerStep samples, 800 MB by default), whatever the number of
@@ -35,6 +36,13 @@ const MaxSamples = 10_000_000
 
 // heldVector is a sample vector kept by variables or ans.
 type heldVector struct{ n, refs int }
+
+// lineVector is a sample vector made by the line being evaluated; a pinned
+// one is kept for the working to the end of the line.
+type lineVector struct {
+	n      int
+	pinned bool
+}
 
 func (s *Session) maxLive() int {
 	if s.opts.MaxLiveSamples <= 0 {
@@ -109,25 +117,61 @@ func (ctx *evalCtx) roomFor(id, n int) *Error {
 	return ctx.tooManySamples(id)
 }
 
-// madeSamples counts a vector of n samples made by the line.
-func (ctx *evalCtx) madeSamples(id, n int) *Error {
+// madeSamples counts q's vector, made by the line (unless it is already
+// counted: +x is x's vector).
+func (ctx *evalCtx) madeSamples(id int, q Quantity) *Error {
 	s := ctx.p.scope.s
-	s.lineSamples += n
-	s.lineVectors++
+	key := &q.S[0]
+	if _, ok := s.lineVecs[key]; ok {
+		return nil
+	}
+	if _, ok := s.held[key]; ok {
+		return nil
+	}
+	if s.lineVecs == nil {
+		s.lineVecs = map[*float64]*lineVector{}
+	}
+	s.lineVecs[key] = &lineVector{n: len(q.S)}
+	s.lineSamples += len(q.S)
 	if s.heldSamples+s.lineSamples <= s.maxLive() {
 		return nil
 	}
 	return ctx.tooManySamples(id)
 }
 
+// usedUp stops counting operand o's vector once result is made from it.
+func (s *Session) usedUp(o, result Quantity) {
+	if len(o.S) == 0 || len(result.S) > 0 && &result.S[0] == &o.S[0] {
+		return
+	}
+	key := &o.S[0]
+	if v := s.lineVecs[key]; v != nil && !v.pinned {
+		delete(s.lineVecs, key)
+		s.lineSamples -= v.n
+	}
+}
+
+// pin keeps q's vector counted to the end of the line.
+func (s *Session) pin(q Quantity) {
+	if v := s.lineVecs[&q.S[0]]; v != nil {
+		v.pinned = true
+	}
+}
+
+// endLine forgets the vectors of the line before.
+func (s *Session) endLine() {
+	clear(s.lineVecs)
+	s.lineSamples = 0
+}
+
 func (ctx *evalCtx) tooManySamples(id int) *Error {
 	s := ctx.p.scope.s
 	limit := s.maxLive()
 	err := ctx.errorf(id,
-		fmt.Sprintf("use fewer samples per range (--samples; now %s, the default is %s), or fewer range variables: assigning a variable again frees its samples",
+		fmt.Sprintf("use fewer samples per range (--samples; now %s, the default is %s), fewer range variables (assigning a variable again frees its samples), or fewer ranges in the line",
 			humanize.Comma(int64(s.samples())), humanize.Comma(DefaultSamples)),
-		"too many samples in memory: %s ranges kept by variables and %s made by this line pass napkin's limit of %s samples (%s)",
-		humanize.Comma(int64(len(s.held))), humanize.Comma(int64(s.lineVectors)), humanize.Comma(int64(limit)), humanize.IBytes(uint64(limit)*8))
+		"too many samples in memory: %s ranges kept by variables and %s in use by this line pass napkin's limit of %s samples (%s)",
+		humanize.Comma(int64(len(s.held))), humanize.Comma(int64(len(s.lineVecs))), humanize.Comma(int64(limit)), humanize.IBytes(uint64(limit)*8))
 	err.cause = ErrTooManySamples
 	return err
 }

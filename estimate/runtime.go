@@ -171,7 +171,7 @@ func wrap1(f func(*evalCtx, int, Quantity) (Quantity, *Error)) func(...any) (any
 		ctx, id := a[0].(*evalCtx), a[1].(int)
 		x := a[2].(Quantity)
 		q, err := f(ctx, id, x)
-		return ctx.finish(id, q, err, len(x.S))
+		return ctx.finish(id, q, err, len(x.S), x)
 	}
 }
 
@@ -180,15 +180,16 @@ func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(..
 		ctx, id := a[0].(*evalCtx), a[1].(int)
 		x, y := a[2].(Quantity), a[3].(Quantity)
 		q, err := f(ctx, id, x, y)
-		return ctx.finish(id, q, err, max(len(x.S), len(y.S)))
+		return ctx.finish(id, q, err, max(len(x.S), len(y.S)), x, y)
 	}
 }
 
 // finish records a node's value, or its error, and rejects non-finite
 // results: napkin never prints +Inf or NaN. It charges the work, by the
 // samples of the operands (in) or of the result, and counts a new vector
-// of samples against the session's memory for them.
-func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int) (any, error) {
+// of samples against the session's memory for them, while the operands'
+// vectors, used up, are no longer counted.
+func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int, operands ...Quantity) (any, error) {
 	if ok, nan := q.allFinite(); err == nil && !ok {
 		if nan {
 			err = ctx.errorf(id, "", "the result is not a number")
@@ -202,7 +203,7 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int) (any, error) 
 		err = ctx.charge(id, 1)
 	}
 	if err == nil && q.S != nil {
-		err = ctx.madeSamples(id, len(q.S))
+		err = ctx.madeSamples(id, q)
 	}
 	if err != nil {
 		if ctx.err == nil {
@@ -216,6 +217,9 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int) (any, error) 
 	}
 	if !ctx.p.body {
 		ctx.p.record(id, q)
+	}
+	for _, o := range operands {
+		ctx.p.scope.s.usedUp(o, q)
 	}
 	return q, nil
 }
@@ -235,6 +239,7 @@ func (p *plan) record(id int, q Quantity) {
 			p.dropped = true
 		} else {
 			p.kept += len(q.S)
+			p.scope.s.pin(q)
 		}
 	}
 	p.info[id].q = q
@@ -377,14 +382,14 @@ func callOp(a ...any) (any, error) {
 	ni := ctx.p.info[id]
 	if ni.ufn != nil {
 		q, err := ctx.callUser(id, ni.ufn, args)
-		return ctx.finish(id, q, err, 0) // the body charges its own work
+		return ctx.finish(id, q, err, 0, args...) // the body charges its own work
 	}
 	in := 0
 	for _, x := range args {
 		in = max(in, len(x.S))
 	}
 	q, err := ni.fn.eval(ctx, id, args)
-	return ctx.finish(id, q, err, in)
+	return ctx.finish(id, q, err, in, args...)
 }
 
 // callUser evaluates a user function's body with its parameters bound.

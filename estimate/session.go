@@ -63,8 +63,8 @@ type Session struct {
 	// and ans hold, and those the line being evaluated has made.
 	held        map[*float64]*heldVector
 	heldSamples int
+	lineVecs    map[*float64]*lineVector
 	lineSamples int
-	lineVectors int
 }
 
 func (s *Session) seed() uint64 {
@@ -220,6 +220,7 @@ func (s *Session) EvalLine(line int, src string) (*Result, error) {
 	s.startLine()
 	src = strings.TrimRight(src, "\r\n")
 	r, err := s.evalLine(line, src)
+	s.endLine() // its map would keep the line's vectors alive
 	if err != nil {
 		err.File, err.Line = s.file, line
 		return nil, err
