@@ -121,3 +121,27 @@ func BenchmarkScaling(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLex is the lexer alone on long lines: a sum of numbers, and a
+// product of names and units. Its cost per byte must stay flat and small.
+func BenchmarkLex(b *testing.B) {
+	for _, c := range []struct{ name, unit string }{
+		{"numbers", "12 + "},
+		{"names", "x_1 * GB / "},
+		{"grouped", "1,234.5e3 + "},
+	} {
+		for _, size := range []int{1 << 10, 1 << 20} {
+			src := strings.Repeat(c.unit, size/len(c.unit)) + "1"
+			b.Run(fmt.Sprintf("%s/bytes=%d", c.name, len(src)), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					if _, err := lex(src); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(src)), "ns/byte")
+			})
+		}
+	}
+}

@@ -1,10 +1,6 @@
 package estimate
 
-import (
-	"fmt"
-
-	"github.com/dustin/go-humanize"
-)
+import "fmt"
 
 // Every line has a work budget, so that every input ends in bounded time:
 // a chain of functions that each call the next twice (f40(1) makes 2^40
@@ -77,9 +73,9 @@ func (ctx *evalCtx) chargeWork(id, cost int, samples bool) *Error {
 			hint = "a function that calls another twice doubles the work at every level: write 2 * f(x) rather than f(x) + f(x), or use fewer levels"
 		case samples:
 			hint = fmt.Sprintf("an operation on a range touches each of its %s samples, a step per %d: split the line, use fewer ranges, or fewer samples (--samples)",
-				humanize.Comma(int64(ctx.p.scope.s.samples())), valuesPerStep)
+				comma(int64(ctx.p.scope.s.samples())), valuesPerStep)
 		}
-		err := ctx.errorf(id, hint, "this line needs more than %s steps of work, napkin's limit for one line", humanize.Comma(int64(s.maxSteps())))
+		err := ctx.errorf(id, hint, "this line needs more than %s steps of work, napkin's limit for one line", comma(int64(s.maxSteps())))
 		err.cause = ErrBudget
 		return err
 	}

@@ -33,6 +33,7 @@ type nodeInfo struct {
 	dist       distKind
 	identity   string
 	unitFactor *Quantity
+	bareLow    bool        // the low end is a plain number (10 to 50 million, 1 to 4%)
 	conv       *convTarget // for a conversion inside an expression
 	slot       int         // the node's slot of K, for a leaf
 }
@@ -73,7 +74,7 @@ type plan struct {
 // the line. Never the line number: unrelated edits must not reshuffle.
 func (p *plan) identity(n node) string {
 	sp := n.pos()
-	text := p.name + "=" + strings.Join(strings.Fields(p.src[sp.Start:sp.End]), " ")
+	text := p.name + "=" + tidySpaces(p.src[sp.Start:sp.End])
 	if p.identities == nil {
 		p.identities = map[string]int{}
 	}
@@ -150,7 +151,8 @@ func (sc *scope) valueNames() []string {
 // name is the variable the line assigns ("" for none): it is part of the
 // identity of the line's ranges.
 func compile(src, name string, x node, sc *scope) (*plan, *Error) {
-	p := &plan{src: src, name: name, ids: make(map[node]int), scope: sc, head: math.NaN()}
+	// Room for a typical line's nodes, to spare the slice's first doublings.
+	p := &plan{src: src, name: name, ids: make(map[node]int), info: make([]*nodeInfo, 0, 8), scope: sc, head: math.NaN()}
 	id, err := p.resolve(x, false)
 	if err != nil {
 		return nil, err
@@ -162,6 +164,11 @@ func compile(src, name string, x node, sc *scope) (*plan, *Error) {
 		if ok, _ := ni.q.allFinite(); ni.kind == nkLiteral && !ok {
 			return nil, p.errorf(ni.n, "the numbers are beyond about 1.8e308; check the exponents",
 				"the number is too large (overflow)")
+		}
+		if ni.kind == nkLiteral && (tiny(ni.q) || ni.q.V == 0 && ni.q.S == nil && nonzeroHead(ni.n)) {
+			// 1e-317 ns is 1e-326 s: below the smallest number napkin keeps.
+			return nil, p.errorf(ni.n, "napkin keeps numbers down to about 1e-318 (in base units: s, bytes, $); if the quantity is negligible, write 0",
+				"the number is too small (underflow)")
 		}
 	}
 	p.emit(id)
@@ -220,6 +227,7 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		ni := p.info[id]
 		ni.dist, ni.identity = distLognormal, p.identity(n)
 		ni.unitFactor = p.unitOf(n.hi)
+		ni.bareLow = isBareNumber(n.lo)
 		return id, nil
 	case *compare:
 		return p.op(n, false, n.x, n.y)
@@ -250,6 +258,13 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 // unitOf is the unit of a literal like 4 KB (the quantity divided by its
 // number), which the low end of 1 to 4 KB borrows; nil when there is none.
 func (p *plan) unitOf(n node) *Quantity {
+	if pc, ok := n.(*percent); ok {
+		// 1 to 4%: the low end is a percentage too.
+		if _, ok := literalValue(pc.x); ok {
+			return &Quantity{V: 0.01, hint: hintPercent}
+		}
+		return nil
+	}
 	j, ok := n.(*juxt)
 	if !ok {
 		return nil
@@ -262,6 +277,33 @@ func (p *plan) unitOf(n node) *Quantity {
 	u := ni.q
 	u.V /= head.V
 	return &u
+}
+
+// nonzeroHead reports whether n is a number and units (1e-317 ns) whose
+// number is not 0.
+func nonzeroHead(n node) bool {
+	j, ok := n.(*juxt)
+	if !ok {
+		return false
+	}
+	head, ok := literalValue(j.xs[0])
+	return ok && head.V != 0
+}
+
+// isBareNumber reports whether n is a number written with digits alone
+// (10, 1.5, 2e3): the low end of 10 to 50 million takes the high end's
+// scale word, unit or percent sign.
+func isBareNumber(n node) bool {
+	l, ok := n.(*numLit)
+	if !ok {
+		return false
+	}
+	for _, c := range l.text {
+		if !isDigit(c) && c != '.' && c != '_' && c != ',' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // literalValue folds -3 and 20% so that they show as written, not as steps.
@@ -464,7 +506,7 @@ func (p *plan) juxt(n *juxt) (int, *Error) {
 			// 10M users, with a variable called users: legal (2 x is 2 × x),
 			// but usually a label that collides with a name.
 			p.warnings = append(p.warnings, fmt.Sprintf("%s multiplies by the variable %s (%s); to count %s, quote it: \"%s\"",
-				strings.Join(strings.Fields(p.src[n.sp.Start:n.sp.End]), " "), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
+				tidySpaces(p.src[n.sp.Start:n.sp.End]), id.name, formatInline(xi.q, digitsOf(0)), id.name, id.name))
 		}
 		h = max(h, xi.height)
 		var ok bool

@@ -16,7 +16,7 @@ type convTarget struct {
 // targetOf compiles and evaluates a conversion target (-> 45 min, -> GB/s,
 // -> %), which must be one fixed unit.
 func targetOf(src string, target node, tgtSp span, s *Session) (*convTarget, *Error) {
-	text := strings.Join(strings.Fields(src[tgtSp.Start:tgtSp.End]), " ")
+	text := tidySpaces(src[tgtSp.Start:tgtSp.End])
 	if target == nil {
 		return &convTarget{q: Quantity{V: 0.01}, text: "%", pct: true}, nil
 	}
@@ -68,11 +68,12 @@ func (t *convTarget) show(q Quantity, pr precision) (d Display, overflow bool) {
 	num, approx := numberText(v, pr.exact, false)
 	d = Display{Value: v, Unit: text, Approx: approx}
 	bare := strings.TrimPrefix(text, "$")
-	multiple := bare != "" && (isDigit(rune(bare[0])) || bare[0] == '.')
+	signless := strings.TrimLeft(bare, "+-")
+	multiple := signless != "" && (isDigit(rune(signless[0])) || signless[0] == '.')
 	switch {
 	case multiple:
 		d.Text = num + " × " + text
-	case strings.HasPrefix(text, "$"):
+	case moneyFirst(text):
 		// -> $ and -> $/month read as money: $10,000/month.
 		d.Text = "$" + num + text[1:]
 		if strings.HasPrefix(num, "-") {

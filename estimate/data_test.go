@@ -133,6 +133,32 @@ func TestUnitsSelfTest(t *testing.T) {
 	}
 }
 
+// TestForeignUnits reads units.napkin's foreign units, which a run reads
+// only when an unknown word is looked up among them, and checks the errors
+// of malformed ones.
+func TestForeignUnits(t *testing.T) {
+	pre, err := parsePrelude(unitsSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pre.foreign != nil {
+		t.Error("the foreign units were read with the prelude")
+	}
+	fs, err := pre.foreignUnits()
+	if err != nil || len(fs) < 20 {
+		t.Fatalf("%d foreign units, %v", len(fs), err)
+	}
+	for _, src := range []string{"foreign furlong", "foreign = 1 s", "foreign a = 1 s\nforeign a : no", "dimension time s\nforeign s : no"} {
+		pre, err := parsePrelude(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if _, err := pre.foreignUnits(); err == nil {
+			t.Errorf("%q: no error", src)
+		}
+	}
+}
+
 func TestUnitsSeeOnlyEarlierUnits(t *testing.T) {
 	pre, err := parsePrelude("dimension time s\nunit a = 2 b\nunit b = 3 s\n")
 	if err != nil {

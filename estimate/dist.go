@@ -154,18 +154,15 @@ type Dist struct {
 	Samples []float64
 }
 
-// percentile reads the q-quantile of sorted samples, interpolating.
+// percentile reads the q-quantile of sorted samples: the sample at rank
+// round(q·(n-1)), the definition the headline uses (rankIndex), so that a
+// range's p50 in JSON is the median it displays, never an interpolation
+// between two samples that could round differently.
 func percentile(sorted []float64, q float64) float64 {
 	if len(sorted) == 0 {
 		return math.NaN()
 	}
-	pos := q * float64(len(sorted)-1)
-	i := int(pos)
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	f := pos - float64(i)
-	return sorted[i]*(1-f) + sorted[i+1]*f
+	return sorted[rankIndex(q, len(sorted))]
 }
 
 // summarise sorts a copy of samples (scaled by 1/scale) and reads its

@@ -23,6 +23,11 @@ type Error struct {
 	// cause is ErrBudget, ErrTooManySamples or ErrInterrupted for a line stopped before its
 	// end, so that errors.Is can tell those from bad input.
 	cause error
+	// frames counts the "in f (defined on line …)" calls Msg went through,
+	// and inner is Msg as it was with the innermost keptFrames of them: a
+	// deep chain of calls keeps its outermost call and its innermost ones.
+	frames int
+	inner  string
 }
 
 // ErrBudget is what an *Error wraps when a line needed more work than its

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/dustin/go-humanize"
 )
 
 // Display is a quantity as napkin shows it: Text for people, and the same
@@ -46,7 +44,7 @@ func numberText(v float64, digits int, scale bool) (string, bool) {
 	case scale && v >= 1e6:
 		s, approx = scaled(v, digits)
 	case v == math.Trunc(v):
-		s = humanize.Comma(int64(v))
+		s = comma(int64(v))
 	default:
 		s, approx = sigDigits(v, digits)
 		if r, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); scale && r >= 1e6 {
@@ -98,7 +96,7 @@ func sigDigits(v float64, digits int) (string, bool) {
 	frac = strings.TrimRight(frac, "0")
 	n, err := strconv.ParseInt(intPart, 10, 64)
 	if err == nil {
-		intPart = humanize.Comma(n)
+		intPart = comma(n)
 	}
 	if frac != "" {
 		return intPart + "." + frac, approx
@@ -301,6 +299,13 @@ func bytePrefix(b float64, h hint) (float64, string) {
 	return pickPrefix(b, 1000, decimalBytes)
 }
 
+// moneyFirst reports whether unit is money, or money per something, which
+// shows with the dollar sign first ($5, $5/month); a power of money does
+// not (5 $^2: $5^2 would read back as $25^2).
+func moneyFirst(unit string) bool {
+	return unit == "$" || strings.HasPrefix(unit, "$/")
+}
+
 // withUnit joins a number and a unit: "578.7 /s", "1.0995 TB", "$1.2M".
 func withUnit(v float64, unit string, digits int) Display {
 	v = noNegativeZero(v)
@@ -311,7 +316,7 @@ func withUnit(v float64, unit string, digits int) Display {
 		d.Text = text
 	case unit == "%":
 		d.Text = text + "%"
-	case strings.HasPrefix(unit, "$"):
+	case moneyFirst(unit):
 		if strings.HasPrefix(text, "-") {
 			d.Text = "-$" + text[1:] + unit[1:]
 		} else {
@@ -409,7 +414,7 @@ func duration(v float64, digits int) Display {
 		if c.plural && n != 1 {
 			name += "s"
 		}
-		parts = append(parts, humanize.Comma(n)+" "+name)
+		parts = append(parts, comma(n)+" "+name)
 	}
 	text := strings.Join(parts, " ")
 	if v < 0 {

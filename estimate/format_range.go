@@ -53,8 +53,14 @@ func headlineOf(s []float64) headline {
 // headlineIndexes are the positions of the 5th, 50th and 95th percentiles
 // among n sorted samples.
 func headlineIndexes(n int) (i5, i50, i95 int) {
-	at := func(q float64) int { return int(math.Round(q * float64(n-1))) }
-	return at(0.05), at(0.5), at(0.95)
+	return rankIndex(0.05, n), rankIndex(0.5, n), rankIndex(0.95, n)
+}
+
+// rankIndex is the position of the q-quantile among n sorted samples: the
+// nearest rank, round(q·(n-1)). Every percentile napkin shows or prints
+// (headline, Distribution, JSON) is read this way.
+func rankIndex(q float64, n int) int {
+	return int(math.Round(q * float64(n-1)))
 }
 
 // rememberHeadline caches the headline of s.
@@ -157,7 +163,7 @@ func withCompactUnit(v float64, unit string, digits int) string {
 		return n
 	case unit == "%":
 		return n + "%"
-	case strings.HasPrefix(unit, "$"):
+	case moneyFirst(unit):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
 		}
@@ -170,7 +176,11 @@ func withCompactUnit(v float64, unit string, digits int) string {
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
 func intervalText(lo, hi float64, unit string, digits int) string {
 	switch {
-	case strings.HasPrefix(unit, "$"):
+	case lo <= 0:
+		// LO to HI is lognormal, for positive ends: an interval that
+		// reaches 0 or below reads back as the normal with that interval.
+		return "normal(" + withCompactUnit(lo, unit, digits) + ", " + withCompactUnit(hi, unit, digits) + ")"
+	case moneyFirst(unit):
 		return withCompactUnit(lo, "$", digits) + " to " + withCompactUnit(hi, unit, digits)
 	case unit == "%":
 		return withCompactUnit(lo, unit, digits) + " to " + withCompactUnit(hi, unit, digits)

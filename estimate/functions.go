@@ -38,10 +38,11 @@ type userFunc struct {
 	body   node
 	src    string // the defining line
 	line   int
-	file   string // where it was defined, "" for the session's own input
-	doc    string // the comment after the definition
-	source string // from a "#@ source:" line above it in a function file
-	year   int    // from a "#@ year:" line; 0 when unknown
+	file   string       // where it was defined, "" for the session's own input
+	doc    string       // the comment after the definition
+	source string       // from a "#@ source:" line above it in a function file
+	year   int          // from a "#@ year:" line; 0 when unknown
+	domain []domainRule // from "#@ domain:" lines just above it (domain.go)
 	// The body compiled once for the line being evaluated (compiledGen):
 	// see userFunc.call.
 	compiled    *plan
@@ -58,7 +59,7 @@ func (f *userFunc) signature() string {
 // builtinNames lists the builtins, sorted, for suggestions and help. The
 // table itself is built the first time a line calls one: a line that only
 // mentions names pays for none of it.
-var builtinNames = []string{"P", "abs", "ceil", "erlang_c", "exp", "floor", "harmonic", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
+var builtinNames = []string{"P", "abs", "ceil", "erlang_c", "exp", "floor", "harmonic", "harmonic_diff", "ln", "log10", "log2", "max", "min", "normal", "round", "sqrt", "uniform"}
 
 // isBuiltin reports whether name is a builtin function.
 func isBuiltin(name string) bool {
@@ -113,6 +114,7 @@ func makeBuiltins() map[string]*builtin {
 		extremeFn("min", "min(a, b, …): the smallest, all of one dimension", func(a, b float64) bool { return a < b }),
 		extremeFn("max", "max(a, b, …): the largest, all of one dimension", func(a, b float64) bool { return a > b }),
 		harmonicBuiltin(),
+		harmonicDiffBuiltin(),
 		erlangCBuiltin(),
 	} {
 		table[b.name] = b
@@ -189,7 +191,7 @@ func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
 func samplerFn(name string, kind distKind, doc string) *builtin {
 	return &builtin{name: name, minArgs: 2, maxArgs: 2, usage: name + "(lo, hi)", doc: doc, sampler: true,
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
-			return ctx.sampleRange(id, kind, ctx.p.info[id].identity, a[0], a[1], nil)
+			return ctx.sampleRange(id, kind, ctx.p.info[id].identity, a[0], a[1], nil, false)
 		}}
 }
 

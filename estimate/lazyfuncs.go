@@ -71,6 +71,7 @@ func (s *Session) loadFuncSource(fs *funcSource) {
 	defer func() { s.file, s.line = saved, savedLine; s.setAns(savedAns) }()
 	s.file = fs.file
 	source, year := "", ""
+	var domains []string // the #@ domain: lines for the next definition
 	for i, line := range strings.Split(fs.src, "\n") {
 		if key, value, ok := metaLine(line); ok {
 			switch key {
@@ -78,13 +79,25 @@ func (s *Session) loadFuncSource(fs *funcSource) {
 				source, year = value, ""
 			case "year":
 				year = value
+			case "domain":
+				domains = append(domains, value)
 			}
 			continue
 		}
 		st, err := parseLine(line)
 		if err != nil || st.kind != stmtFunc {
+			if strings.TrimSpace(line) != "" && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+				domains = nil
+			}
 			continue // the file's tests check that every definition parses
 		}
+		var rules []domainRule
+		for _, d := range domains {
+			if r, err := parseDomain(d, st.params); err == nil {
+				rules = append(rules, r) // CheckDomains reports the others
+			}
+		}
+		domains = nil
 		if _, mine := s.funcs[st.name]; mine {
 			continue
 		}
@@ -95,6 +108,7 @@ func (s *Session) loadFuncSource(fs *funcSource) {
 		}
 		f := s.funcs[st.name]
 		f.source = source
+		f.domain = rules
 		if y, err := strconv.Atoi(year); err == nil {
 			f.year = y
 		}

@@ -22,12 +22,12 @@ const (
 // token is one lexeme with its byte span in the source line.
 type token struct {
 	kind tokenKind
-	text string  // operators are normalised: × → *, ÷ → /, → → ->, ** → ^
-	num  float64 // the value of a tokNumber, scale suffix applied
-	sp   span
 	// glued is set on a name written right after a number, with no space:
 	// the GB of 5GB. Such letters are a unit or an error, never a label.
 	glued bool
+	text  string  // operators are normalised: × → *, ÷ → /, → → ->, ** → ^
+	num   float64 // the value of a tokNumber, scale suffix applied
+	sp    span
 }
 
 // scaleSuffix reads the letters that scale a number when glued to it and not
@@ -61,13 +61,18 @@ func lex(src string) ([]token, *Error) {
 		return nil, errorAt(src, span{i, i + 1}, "save the file as UTF-8",
 			"invalid UTF-8 byte 0x%02x", src[i])
 	}
-	var toks []token
+	// A token takes at least one byte and most take more: a quarter of the
+	// length saves the slice's doublings on a typical line.
+	toks := make([]token, 0, len(src)/4+4)
 	// calls records, for each open parenthesis, whether it opens a call's
 	// arguments, where a comma separates arguments rather than thousands.
 	var calls []bool
 	i := 0
 	for i < len(src) {
-		r, n := utf8.DecodeRuneInString(src[i:])
+		r, n := rune(src[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(src[i:])
+		}
 		switch {
 		case r == '#':
 			i = len(src)
@@ -90,6 +95,14 @@ func lex(src string) ([]token, *Error) {
 		case isIdentStart(r):
 			j := i + n
 			for j < len(src) {
+				if c := src[j]; c < utf8.RuneSelf && c != '.' {
+					// ASCII: the common case, without decoding.
+					if !isIdentPartASCII(c) {
+						break
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(src[j:])
 				if r2 == '.' && j+1 < len(src) {
 					// A qualified name: dean2007.disk_seek.
@@ -173,7 +186,23 @@ func lexOperator(s string) (string, int) {
 		switch c := s[0]; c {
 		case '+', '^', '(', ')', ',', '%':
 			return s[:1], 1
+		case '-', '*', '=', '!', '<', '>', '.':
+			if len(s) > 1 {
+				switch s[:2] {
+				case "->", "==", "!=", "<=", ">=", "..":
+					return s[:2], 2
+				case "**":
+					return "^", 2
+				}
+			}
+			if c == '!' || c == '.' {
+				return "", 0
+			}
+			return s[:1], 1
+		case '/':
+			return s[:1], 1
 		}
+		return "", 0
 	}
 	for _, op := range [...]struct{ in, out string }{
 		{"->", "->"}, {"→", "->"}, {"**", "^"}, {"==", "=="}, {"!=", "!="}, {"<=", "<="},
@@ -192,6 +221,11 @@ func lexOperator(s string) (string, int) {
 func isIdentPartByte(src string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(src[i:])
 	return isIdentPart(r)
+}
+
+// isIdentPartASCII is isIdentPart for an ASCII byte.
+func isIdentPartASCII(c byte) bool {
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
 func isDigit(r rune) bool      { return r >= '0' && r <= '9' }
@@ -284,14 +318,14 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 		}
 	}
 	text := src[start:i]
-	clean := strings.NewReplacer("_", "", ",", "").Replace(text)
+	clean := withoutSeparators(text)
 	v, err := strconv.ParseFloat(clean, 64)
 	if err != nil || math.IsInf(v, 0) {
 		return bad(i, "napkin numbers go up to about 1.8e308", "number %s is too large", text)
 	}
 	if v < minNumber && strings.ContainsAny(mantissa(clean), "123456789") {
 		// Far below the normal range a float64 loses digits, then becomes 0.
-		return bad(i, "napkin numbers go down to about 1e-318; write the quantity in a smaller unit (1e-400 s is 1e-391 ns), or as 0",
+		return bad(i, "napkin keeps numbers down to about 1e-318 (in base units: s, bytes, $); if the quantity is negligible, write 0",
 			"number %s is too small (underflow)", text)
 	}
 	if i < len(src) {
@@ -301,6 +335,22 @@ func lexNumber(src string, start int, inCall bool) (token, *Error) {
 		}
 	}
 	return token{kind: tokNumber, text: src[start:i], num: v, sp: span{start, i}}, nil
+}
+
+// withoutSeparators is a number's text without its digit separators (_
+// and thousands commas), ready for strconv. Most numbers have none, and
+// then the text itself is returned: no allocation.
+func withoutSeparators(text string) string {
+	if !strings.ContainsAny(text, "_,") {
+		return text
+	}
+	b := make([]byte, 0, len(text))
+	for k := 0; k < len(text); k++ {
+		if c := text[k]; c != '_' && c != ',' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // minNumber is the smallest positive number napkin reads. Below about

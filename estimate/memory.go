@@ -1,10 +1,6 @@
 package estimate
 
-import (
-	"fmt"
-
-	"github.com/dustin/go-humanize"
-)
+import "fmt"
 
 // A session bounds the memory its ranges' samples take, so that a long
 // script of ranges (or a large --samples) ends in a positioned error
@@ -106,8 +102,8 @@ func (s *Session) LiveSamples() int { return s.heldSamples }
 func (ctx *evalCtx) roomFor(id, n int) *Error {
 	s := ctx.p.scope.s
 	if n > MaxSamples {
-		err := ctx.errorf(id, fmt.Sprintf("the default is %s samples; more than %s add no digit worth showing", humanize.Comma(DefaultSamples), humanize.Comma(MaxSamples)),
-			"a range of %s samples is more than napkin's limit of %s", humanize.Comma(int64(n)), humanize.Comma(MaxSamples))
+		err := ctx.errorf(id, fmt.Sprintf("the default is %s samples; more than %s add no digit worth showing", comma(DefaultSamples), comma(MaxSamples)),
+			"a range of %s samples is more than napkin's limit of %s", comma(int64(n)), comma(MaxSamples))
 		err.cause = ErrTooManySamples
 		return err
 	}
@@ -169,9 +165,20 @@ func (ctx *evalCtx) tooManySamples(id int) *Error {
 	limit := s.maxLive()
 	err := ctx.errorf(id,
 		fmt.Sprintf("use fewer samples per range (--samples; now %s, the default is %s), fewer range variables (assigning a variable again frees its samples), or fewer ranges in the line",
-			humanize.Comma(int64(s.samples())), humanize.Comma(DefaultSamples)),
+			comma(int64(s.samples())), comma(DefaultSamples)),
 		"too many samples in memory: %s ranges kept by variables and %s in use by this line pass napkin's limit of %s samples (%s)",
-		humanize.Comma(int64(len(s.held))), humanize.Comma(int64(len(s.lineVecs))), humanize.Comma(int64(limit)), humanize.IBytes(uint64(limit)*8))
+		comma(int64(len(s.held))), comma(int64(len(s.lineVecs))), comma(int64(limit)), bytesText(8*limit))
 	err.cause = ErrTooManySamples
 	return err
+}
+
+// bytesText shows a size in bytes: 512 MiB, 7.81 KiB.
+func bytesText(b int) string {
+	switch {
+	case b >= 1<<20:
+		return fmt.Sprintf("%.3g MiB", float64(b)/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.3g KiB", float64(b)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", b)
 }

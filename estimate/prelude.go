@@ -25,8 +25,13 @@ type prelude struct {
 	asserts   []int   // line numbers of the file's asserts
 	lines     []string
 	// foreign are units of other calculators that napkin does not have:
-	// after a number they are errors that say what to write instead.
-	foreign map[string]*foreignUnit
+	// after a number they are errors that say what to write instead. Their
+	// lines are read the first time an unknown word is looked up there
+	// (foreignUnits), not when a run starts.
+	foreignLines []int
+	foreignOnce  sync.Once
+	foreign      map[string]*foreignUnit
+	foreignErr   error
 }
 
 // foreignUnit is a unit napkin does not know: its name, and either napkin's
@@ -76,7 +81,7 @@ func Units() []*Unit { return loadPrelude().list }
 
 // parsePrelude splits a units file into its declarations.
 func parsePrelude(src string) (*prelude, error) {
-	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n"), foreign: map[string]*foreignUnit{}}
+	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n")}
 	for i, line := range pre.lines {
 		code, doc, _ := strings.Cut(line, "#")
 		fields := strings.Fields(code)
@@ -84,9 +89,7 @@ func parsePrelude(src string) (*prelude, error) {
 			continue
 		}
 		if fields[0] == "foreign" {
-			if err := pre.addForeign(i+1, code); err != nil {
-				return nil, err
-			}
+			pre.foreignLines = append(pre.foreignLines, i+1)
 			continue
 		}
 		u := &Unit{Doc: strings.TrimSpace(doc), line: i + 1, pre: pre}
@@ -139,6 +142,23 @@ func parsePrelude(src string) (*prelude, error) {
 func (p *prelude) sortedNames() []string {
 	p.sortOnce.Do(func() { sort.Strings(p.unitNames) })
 	return p.unitNames
+}
+
+// foreignUnits reads the file's foreign lines, once. An error (a malformed
+// line, a name declared twice or also a napkin unit) stops the reading;
+// the embedded file has none (TestForeignUnits).
+func (pre *prelude) foreignUnits() (map[string]*foreignUnit, error) {
+	pre.foreignOnce.Do(func() {
+		pre.foreign = map[string]*foreignUnit{}
+		for _, line := range pre.foreignLines {
+			code, _, _ := strings.Cut(pre.lines[line-1], "#")
+			if err := pre.addForeign(line, code); err != nil {
+				pre.foreignErr = err
+				return
+			}
+		}
+	})
+	return pre.foreign, pre.foreignErr
 }
 
 // addForeign reads foreign NAME… = EQUIVALENT or foreign NAME… : WHY.

@@ -13,15 +13,16 @@ import (
 // vector of samples.
 func rangeOp(ctx *evalCtx, id int, lo, hi Quantity) (Quantity, *Error) {
 	ni := ctx.p.info[id]
-	return ctx.sampleRange(id, ni.dist, ni.identity, lo, hi, ni.unitFactor)
+	return ctx.sampleRange(id, ni.dist, ni.identity, lo, hi, ni.unitFactor, ni.bareLow)
 }
 
-func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Quantity, unitFactor *Quantity) (Quantity, *Error) {
+func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Quantity, unitFactor *Quantity, bareLow bool) (Quantity, *Error) {
 	if lo.S != nil || hi.S != nil {
 		return Quantity{}, ctx.errorf(id, "give the ends as exact values", "the ends of a range cannot be ranges themselves")
 	}
-	if lo.D.IsZero() && !hi.D.IsZero() && unitFactor != nil {
-		// 1 to 4 KB: the low end takes the high end's unit.
+	if unitFactor != nil && (bareLow || lo.D.IsZero() && !hi.D.IsZero()) {
+		// 1 to 4 KB, 10 to 50 million, 1 to 4%: the low end takes the
+		// high end's unit, scale word or percent sign.
 		lo.V *= unitFactor.V
 		lo.D = unitFactor.D
 		lo.hint |= unitFactor.hint
@@ -58,7 +59,7 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 	// variable as that range (dau = 10M to 50M, posts = 1 to 2 /day), and
 	// by its text when it is one factor among others (qps * (2 to 4)).
 	sp := ctx.p.info[id].n.pos()
-	label := strings.Join(strings.Fields(ctx.p.src[sp.Start:sp.End]), " ")
+	label := tidySpaces(ctx.p.src[sp.Start:sp.End])
 	if ctx.p.name != "" && !strings.HasSuffix(ctx.p.name, "()") && ctx.p.definesOneRange() {
 		label = ctx.p.name
 	}

@@ -33,6 +33,10 @@ var roundTripKinds = []struct {
 	{"money per data and time", dimMoneyDT, 0},
 	{"data·time", Dim{dimInformation: 1, dimTime: 1}, 0},
 	{"1/time²", Dim{dimTime: -2}, 0},
+	// Powers of money show the number first: 5 $^2, not $5^2 ($25^2).
+	{"money²", Dim{dimMoney: 2}, 0},
+	{"money³", Dim{dimMoney: 3}, 0},
+	{"money²/time", Dim{dimMoney: 2, dimTime: -1}, 0},
 }
 
 // randomValue draws a magnitude over the whole range napkin shows (1e-6
@@ -107,10 +111,10 @@ func TestRoundTripResults(t *testing.T) {
 // 8 × 45 min, $10,000/month, 25%.
 func TestRoundTripConversions(t *testing.T) {
 	targets := []string{"bytes", "KiB", "MB", "GB/s", "Gbps", "min", "h", "day", "45 min", "8 h", "2 TB",
-		"$", "$/month", "$/GB/month", "/s", "qps", "/day", "%", "ms", "µs", "years", "bits"}
+		"$", "$/month", "$/GB/month", "/s", "qps", "/day", "%", "ms", "µs", "years", "bits", "-1 GB", "-45 min", "$2"}
 	sources := map[string]string{"bytes": "B", "KiB": "B", "MB": "B", "GB/s": "B/s", "Gbps": "B/s", "min": "s", "h": "s",
 		"day": "s", "45 min": "s", "8 h": "s", "2 TB": "B", "$": "$", "$/month": "$/s", "$/GB/month": "$/B/s", "/s": "/s",
-		"qps": "/s", "/day": "/s", "%": "", "ms": "s", "µs": "s", "years": "s", "bits": "B"}
+		"qps": "/s", "/day": "/s", "%": "", "ms": "s", "µs": "s", "years": "s", "bits": "B", "-1 GB": "B", "-45 min": "s", "$2": "$"}
 	r := rand.New(rand.NewPCG(5, 8))
 	checked := 0
 	defer func() {
@@ -160,6 +164,17 @@ func TestRoundTripRanges(t *testing.T) {
 		if u == "%" {
 			src = fmt.Sprintf("%s%% to %s%%", strconvG(lo), strconvG(hi))
 		}
+		// Ranges that reach 0 or below show their interval as
+		// normal(LO, HI), which reads back as the same interval.
+		switch i % 3 {
+		case 1:
+			src = fmt.Sprintf("normal(%s, %s) * 1 %s", strconvG(-lo), strconvG(hi), u)
+		case 2:
+			src = fmt.Sprintf("uniform(%s, %s) * 1 %s", strconvG(-hi), strconvG(lo), u)
+		}
+		if i%3 != 0 && u == "%" {
+			src = strings.Replace(src, "* 1 %", "* 1%", 1)
+		}
 		s := NewSession(Options{Samples: 2000})
 		res, err := s.Eval(src)
 		if err != nil {
@@ -178,8 +193,9 @@ func TestRoundTripRanges(t *testing.T) {
 			t.Fatalf("%q reads back as %s, not %s", interval, back.Quantity.D, res.Quantity.D)
 		}
 		// The interval is shown to 3 digits; its draw has sampling noise.
+		width := h.p95 - h.p5
 		for _, pair := range [][2]float64{{h.p5, hb.p5}, {h.p95, hb.p95}} {
-			if math.Abs(pair[0]-pair[1]) > 0.08*math.Abs(pair[0]) {
+			if math.Abs(pair[0]-pair[1]) > 0.08*math.Max(math.Abs(pair[0]), width/4) {
 				t.Fatalf("%s shows %q; pasted back, its interval is %v to %v, not %v to %v", src, interval, hb.p5, hb.p95, h.p5, h.p95)
 			}
 		}

@@ -63,9 +63,9 @@ func config() *conf.Config {
 			expr.Optimize(false),
 			expr.Function("add", wrap2(addOp), new(fn2)),
 			expr.Function("sub", wrap2(subOp), new(fn2)),
-			expr.Function("mul", wrap2(mulOp), new(fn2)),
-			expr.Function("div", wrap2(divOp), new(fn2)),
-			expr.Function("pow", wrap2(powOp), new(fn2)),
+			expr.Function("mul", wrapScaling(mulOp), new(fn2)),
+			expr.Function("div", wrapScaling(divOp), new(fn2)),
+			expr.Function("pow", wrapScaling(powOp), new(fn2)),
 			expr.Function("neg", wrap1(negOp), new(fn1)),
 			expr.Function("pos", wrap1(posOp), new(fn1)),
 			expr.Function("pct", wrap1(pctOp), new(fn1)),
@@ -184,11 +184,72 @@ func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(..
 	}
 }
 
+// wrapScaling wraps *, / and ^, whose result is 0 only when an operand is:
+// 0 from two nonzero operands (1e-200 * 1e-200) is an underflow.
+func wrapScaling(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(...any) (any, error) {
+	return func(a ...any) (any, error) {
+		ctx, id := a[0].(*evalCtx), a[1].(int)
+		x, y := a[2].(Quantity), a[3].(Quantity)
+		q, err := f(ctx, id, x, y)
+		if err == nil && zeroFromNonzero(q, x, y) {
+			err = underflow(ctx, id)
+		}
+		return ctx.finish(id, q, err, max(len(x.S), len(y.S)), x, y)
+	}
+}
+
+// zeroFromNonzero reports whether q (or one of its samples) is 0 where
+// every operand (or its sample) is not.
+func zeroFromNonzero(q Quantity, args ...Quantity) bool {
+	at := func(x Quantity, i int) float64 {
+		if x.S != nil {
+			return x.S[i]
+		}
+		return x.V
+	}
+	n := max(len(q.S), 1)
+	for i := 0; i < n; i++ {
+		if at(q, i) != 0 {
+			continue
+		}
+		zero := false
+		for _, x := range args {
+			if x.S != nil && len(x.S) != n || at(x, i) == 0 {
+				zero = true
+			}
+		}
+		if !zero {
+			return true
+		}
+	}
+	return false
+}
+
+// tiny reports whether q (or one of its samples) is nonzero but below the
+// smallest number napkin keeps, as a literal would be.
+func tiny(q Quantity) bool {
+	if q.S == nil {
+		return q.V != 0 && math.Abs(q.V) < minNumber
+	}
+	for _, x := range q.S {
+		if x != 0 && math.Abs(x) < minNumber {
+			return true
+		}
+	}
+	return false
+}
+
+func underflow(ctx *evalCtx, id int) *Error {
+	return ctx.errorf(id, "napkin keeps numbers down to about 1e-318 (in base units: s, bytes, $); check the exponents, or write 0 if the result is negligible",
+		"the result is too small (underflow)")
+}
+
 // finish records a node's value, or its error, and rejects non-finite
-// results: napkin never prints +Inf or NaN. It charges the work, by the
-// samples of the operands (in) or of the result, and counts a new vector
-// of samples against the session's memory for them, while the operands'
-// vectors, used up, are no longer counted.
+// results (napkin never prints +Inf or NaN) and results below the smallest
+// number napkin keeps. It charges the work, by the samples of the operands
+// (in) or of the result, and counts a new vector of samples against the
+// session's memory for them, while the operands' vectors, used up, are no
+// longer counted.
 func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int, operands ...Quantity) (any, error) {
 	if ok, nan := q.allFinite(); err == nil && !ok {
 		if nan {
@@ -196,6 +257,9 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int, operands ...Q
 		} else {
 			err = ctx.errorf(id, "the numbers are beyond about 1.8e308; check the exponents", "the result is too large (overflow)")
 		}
+	}
+	if err == nil && tiny(q) {
+		err = underflow(ctx, id)
 	}
 	if n := max(in, len(q.S)); err == nil && n > 0 {
 		err = ctx.chargeSamples(id, n)
@@ -389,6 +453,9 @@ func callOp(a ...any) (any, error) {
 		in = max(in, len(x.S))
 	}
 	q, err := ni.fn.eval(ctx, id, args)
+	if err == nil && ni.fn.name == "exp" && zeroFromNonzero(q, number(1)) {
+		err = underflow(ctx, id) // exp is never 0
+	}
 	return ctx.finish(id, q, err, in, args...)
 }
 
@@ -398,6 +465,9 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 		return Quantity{}, ctx.errorf(id, "a function that calls itself never finishes: napkin has no conditionals",
 			"functions call each other more than %d deep", maxCallDepth)
 	}
+	if err := ctx.checkDomain(id, f, args); err != nil {
+		return Quantity{}, err
+	}
 	q, err := f.call(ctx.p.scope.s, ctx.depth+1, args)
 	switch {
 	case err == nil:
@@ -405,8 +475,31 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 	case stopped(err):
 		return Quantity{}, ctx.restate(id, err)
 	}
-	return Quantity{}, ctx.errorf(id, err.Hint, "in %s (defined on line %d: %s): %s",
-		f.name, f.line, trimmed(f.src, f.body), err.Msg)
+	return Quantity{}, ctx.inCall(id, f, err)
+}
+
+// keptFrames is how many of the innermost calls an error through nested
+// user functions names; the outermost is named too, and the calls between
+// are counted, so the message stays a line whatever the depth.
+const keptFrames = 3
+
+// inCall restates err, from the body of f, at the call id.
+func (ctx *evalCtx) inCall(id int, f *userFunc, err *Error) *Error {
+	frame := fmt.Sprintf("in %s (defined on line %d: %s)", f.name, f.line, cutLongWords(trimmed(f.src, f.body)))
+	var e *Error
+	switch between := err.frames - keptFrames; {
+	case between < 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.Msg)
+		e.inner = e.Msg
+	case between == 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.inner)
+		e.inner = err.inner
+	default:
+		e = ctx.errorf(id, err.Hint, "%s: … %d more call%s …: %s", frame, between, plural(between), err.inner)
+		e.inner = err.inner
+	}
+	e.frames = err.frames + 1
+	return e
 }
 
 func trimmed(src string, n node) string {

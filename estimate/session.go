@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -333,6 +334,9 @@ func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Er
 // checkNames makes sure every name in a function body will resolve when the
 // function is called: a parameter, a variable, a unit or a function.
 func (s *Session) checkNames(src string, n node, params []string, self *userFunc) *Error {
+	// Only a function that is already defined can be called by another, so
+	// only a redefinition can close a cycle (f → g → f).
+	_, redefining := s.funcs[self.name]
 	var walk func(n node, afterNumber bool) *Error
 	walk = func(n node, afterNumber bool) *Error {
 		switch n := n.(type) {
@@ -369,6 +373,15 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 				return errorAt(src, n.nameSp, "napkin has no conditionals, so a function calling itself never ends",
 					"%s calls itself", n.name)
 			}
+			if redefining {
+				if g, ok := s.funcs[n.name]; ok {
+					if path := s.callPath(g, self.name); path != nil {
+						cycle := strings.Join(append(append([]string{self.name}, path...), self.name), " → ")
+						return errorAt(src, n.nameSp, fmt.Sprintf("napkin has no conditionals, so functions that call each other never end; give the new %s another name", self.name),
+							"this definition makes %s call itself: %s", self.name, cutLongWords(cycle))
+					}
+				}
+			}
 			for _, a := range n.args {
 				if err := walk(a, false); err != nil {
 					return err
@@ -385,6 +398,18 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			return walk(n.x, false)
 		case *group:
 			return walk(n.x, false)
+		case *rangeNode:
+			if err := walk(n.lo, false); err != nil {
+				return err
+			}
+			return walk(n.hi, false)
+		case *compare:
+			if err := walk(n.x, false); err != nil {
+				return err
+			}
+			return walk(n.y, false)
+		case *convNode:
+			return walk(n.x, false) // the target is a unit, checked at the call
 		case *juxt:
 			_, num := literalValue(n.xs[0])
 			for i, x := range n.xs {

@@ -3,6 +3,7 @@ package estimate
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // The builtins here are sums that napkin's language cannot write (it has no
@@ -88,6 +89,57 @@ func harmonic(n, s float64) float64 {
 	return head + tail
 }
 
+func harmonicDiffBuiltin() *builtin {
+	return &builtin{name: "harmonic_diff", minArgs: 2, maxArgs: 2, usage: "harmonic_diff(n, m)",
+		doc: "harmonic_diff(n, m): harmonic(n, 1) − harmonic(m, 1) = 1/(m+1) + … + 1/n, accurate even when n and m are close; harmonic_diff(3, 1) is 0.83",
+		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
+			n, m := a[0], a[1]
+			for i, x := range a {
+				if !x.D.IsZero() {
+					return Quantity{}, ctx.operandError(id, i, "pass two counts",
+						"harmonic_diff needs plain numbers, not %s [%s]", ctx.show(x), x.D)
+				}
+			}
+			total := max(len(n.S), len(m.S), 1)
+			for i := 0; i < total; i++ {
+				nv, mv := n.at(i), m.at(i)
+				if nv < 0 || nv != math.Trunc(nv) || nv > 1e15 {
+					return Quantity{}, ctx.operandError(id, 0, "round it first, e.g. harmonic_diff(round(n), round(m))",
+						"harmonic_diff needs a whole number n from 0 to 1e15, not %s", ctx.show(n))
+				}
+				if mv < 0 || mv != math.Trunc(mv) || mv > nv {
+					return Quantity{}, ctx.operandError(id, 1, "harmonic_diff(n, m) needs 0 ≤ m ≤ n",
+						"harmonic_diff needs a whole number m from 0 to n = %s, not %s", ctx.show(n), ctx.show(m))
+				}
+			}
+			if err := ctx.charge(id, total*harmonicDirect/valuesPerStep); err != nil {
+				return Quantity{}, err
+			}
+			v, samples, src := zip(n, m, harmonicDiff)
+			return Quantity{V: v, S: samples, src: src}, nil
+		}}
+}
+
+// harmonicDiff is H(n, 1) − H(m, 1) = Σ_{i=m+1}^{n} 1/i for whole
+// 0 ≤ m ≤ n, without the cancellation of subtracting two near-equal sums:
+// term by term for a few terms, the difference of the two sums when m is
+// small, else the difference of the asymptotic expansions
+// H(x) = ln x + γ + 1/2x − 1/12x² + 1/120x⁴ − …, term by term.
+func harmonicDiff(n, m float64) float64 {
+	q := n - m
+	switch {
+	case q <= harmonicDirect:
+		sum := 0.0
+		for i := n; i > m; i-- { // smallest terms first
+			sum += 1 / i
+		}
+		return sum
+	case m <= 1000:
+		return harmonic(n, 1) - harmonic(m, 1)
+	}
+	return math.Log1p(q/m) - q/(2*n*m) + q*(n+m)/(12*n*n*m*m) + (1/math.Pow(n, 4)-1/math.Pow(m, 4))/120
+}
+
 func erlangCBuiltin() *builtin {
 	return &builtin{name: "erlang_c", minArgs: 2, maxArgs: 2, usage: "erlang_c(servers, load)",
 		doc: "erlang_c(servers, load): the chance that a request waits in an M/M/c queue, load = arrival rate × service time; erlang_c(55, 48) is 23.9%",
@@ -107,7 +159,7 @@ func erlangCBuiltin() *builtin {
 				v := c.at(i)
 				if v < 1 || v != math.Trunc(v) || v > maxErlangServers {
 					return Quantity{}, ctx.operandError(id, 0, "round it up first, e.g. erlang_c(ceil(servers), load)",
-						"erlang_c needs a whole number of servers from 1 to %s, not %s", formatPlain(maxErlangServers), ctx.show(c))
+						"erlang_c needs a whole number of servers from 1 to %s, not %s", formatPlain(maxErlangServers), exactPlain(c, ctx))
 				}
 				work += v
 			}
@@ -124,7 +176,13 @@ func erlangCBuiltin() *builtin {
 			bad := 0
 			total := max(len(c.S), len(load.S), 1)
 			for i := 0; i < total; i++ {
-				if l := load.at(i); l < 0 || l >= c.at(i) {
+				if l := load.at(i); l < 0 || math.IsNaN(l) {
+					return Quantity{}, ctx.operandError(id, 1, "load is arrival rate × service time: neither is negative",
+						"erlang_c needs a load ≥ 0, not %s", ctx.show(load))
+				}
+			}
+			for i := 0; i < total; i++ {
+				if l := load.at(i); l >= c.at(i) {
 					bad++
 				}
 			}
@@ -149,6 +207,15 @@ func erlangC(c, a float64) float64 {
 		b = a * b / (k + a*b)
 	}
 	return c * b / (c - a*(1-b))
+}
+
+// exactPlain shows a single plain number in full (1000001, not 1M), a range
+// as results show it.
+func exactPlain(x Quantity, ctx *evalCtx) string {
+	if x.S == nil && math.Abs(x.V) < 1e15 {
+		return strconv.FormatFloat(x.V, 'f', -1, 64)
+	}
+	return ctx.show(x)
 }
 
 // formatPlain shows a plain number the way results show it.

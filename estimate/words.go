@@ -144,7 +144,7 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 // the plural, or with a prefix (kilometre, km): the unit and the prefix's
 // factor.
 func (p *plan) foreignUnit(name string) (*foreignUnit, float64, bool) {
-	fs := p.scope.s.base.foreign
+	fs, _ := p.scope.s.base.foreignUnits()
 	for _, cand := range withoutPlural(name) {
 		if f, ok := fs[cand]; ok {
 			return f, 1, true
@@ -182,7 +182,8 @@ func (p *plan) prefixedUnit(name string) (string, float64, bool) {
 
 func isScaleWord(name string) bool {
 	switch name {
-	case "thousand", "million", "billion", "trillion", "percent", "dozen", "pi", "π", "tau":
+	case "thousand", "million", "billion", "trillion", "quadrillion", "quintillion", "sextillion", "septillion",
+		"octillion", "nonillion", "decillion", "milliard", "googol", "basispoint", "percent", "dozen", "pi", "π", "tau":
 		return true
 	}
 	return false
@@ -354,7 +355,15 @@ func scaledText(v float64, unit string) string {
 			num = "-" + num
 		}
 	} else {
-		num = strconv.FormatFloat(v, 'f', -1, 64)
+		// 12 digits: a sidereal day is 86164.0905 s, not 86164.09050000001 s.
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+		num = strconv.FormatFloat(r, 'f', -1, 64)
+	}
+	if unit == "$" {
+		if strings.HasPrefix(num, "-") {
+			return "-$" + num[1:]
+		}
+		return "$" + num
 	}
 	return strings.TrimSpace(num + " " + unit)
 }

@@ -25,7 +25,7 @@ func (s *Session) working(p *plan, st *statement, src string) []string {
 	written := w.render(p.root, -1, ctxTop)
 	last := written
 	if st.target != nil || st.pct {
-		written += " -> " + strings.Join(strings.Fields(src[st.tgtSp.Start:st.tgtSp.End]), " ")
+		written += " -> " + tidySpaces(src[st.tgtSp.Start:st.tgtSp.End])
 	}
 	if len(p.info) > maxWorkingNodes {
 		return []string{elide(written)}
@@ -118,7 +118,7 @@ func (w *writer) render(id, level int, ctx context) string {
 	case *group:
 		return "(" + w.render(w.p.ids[n.x], level, ctxTop) + ")"
 	case *convNode:
-		return w.child(n.x, level, ctxTop) + " -> " + strings.Join(strings.Fields(w.p.src[n.tgtSp.Start:n.tgtSp.End]), " ")
+		return w.child(n.x, level, ctxTop) + " -> " + tidySpaces(w.p.src[n.tgtSp.Start:n.tgtSp.End])
 	case *binary:
 		switch {
 		case n.opText == "of":
@@ -206,7 +206,7 @@ func (w *writer) render(id, level int, ctx context) string {
 	}
 	// Leaves and folded literals show as written, spaces tidied.
 	sp := ni.n.pos()
-	return strings.Join(strings.Fields(w.p.src[sp.Start:sp.End]), " ")
+	return tidySpaces(w.p.src[sp.Start:sp.End])
 }
 
 // asWritten reports whether n still reads as written at this level.

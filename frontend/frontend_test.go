@@ -3,6 +3,7 @@ package frontend
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/napkin-calc/napkin/estimate"
@@ -58,5 +59,33 @@ func TestBinsCoverP1ToP99(t *testing.T) {
 	r, _ = s.EvalLine(2, "(1 to 2) - 1.5")
 	if LogBins(r.Distribution()) {
 		t.Error("log bins for a range that reaches below zero")
+	}
+}
+
+// TestRangeJSONAgreesWithDisplay: a range's value and p50 in JSON are the
+// median its display shows, read the same way (nearest rank), and p5/p95
+// around it; normal(-1, 1), whose median is near 0, once printed a p50
+// 12 times smaller than the display's 1.16e-5.
+func TestRangeJSONAgreesWithDisplay(t *testing.T) {
+	s, err := NewSession(SessionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	close := func(a, b float64) bool { return a == b || math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b)) }
+	for i, line := range []string{"normal(-1, 1)", "(1 to 10) GB/s", "uniform(-3, 1) ms", "normal(-1, 1) - normal(-1, 1)", "(2 to 8) * 1k users"} {
+		r, err := s.EvalLine(i+1, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := NewResult(r, "", true, nil)
+		if j.P50 == nil || j.P5 == nil || j.P95 == nil {
+			t.Fatalf("%s: no percentiles", line)
+		}
+		if !close(*j.P50, r.Value) || !close(*j.Value, r.Value) {
+			t.Errorf("%s: value %v, p50 %v; the display's median is %v (%s)", line, *j.Value, *j.P50, r.Value, r.Text)
+		}
+		if !(*j.P5 <= *j.P50 && *j.P50 <= *j.P95) {
+			t.Errorf("%s: p5 %v, p50 %v, p95 %v out of order", line, *j.P5, *j.P50, *j.P95)
+		}
 	}
 }

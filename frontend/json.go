@@ -104,4 +104,7 @@ type PracticeAnswer struct {
 	ExpUnit  string  `json:"expected_unit"`
 	Factor   float64 `json:"factor,omitempty"`
 	Grade    string  `json:"grade"`
+	// Why says what is wrong when no factor means anything: "wrong sign",
+	// "0 is not an estimate".
+	Why string `json:"why,omitempty"`
 }

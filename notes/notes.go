@@ -54,10 +54,15 @@ func Process(name string, src []byte, opts Options) *Result {
 	res := &Result{}
 	var session *estimate.Session
 	var open *fence
+	inComment := false // in an HTML comment block: raw HTML, not code
 	for i, line := range lines {
 		if i == 0 {
 			// A byte order mark is kept, but does not hide a first fence.
 			line = strings.TrimPrefix(line, byteOrderMark)
+		}
+		if inComment || (open == nil && opensComment(line)) {
+			inComment = !closesComment(line, inComment)
+			continue
 		}
 		if open != nil {
 			if open.closes(line) {

@@ -201,3 +201,24 @@ func BenchmarkLargeNote(b *testing.B) {
 		process("long.md", src)
 	}
 }
+
+// TestHTMLCommentsAreNotCode: in CommonMark a fence inside an HTML comment
+// block is raw HTML, so napkin neither evaluates nor fills it; a comment
+// inside a napkin block is napkin's (and an error there).
+func TestHTMLCommentsAreNotCode(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"block", "<!--\n```napkin\nx = 1 # =>\n```\n-->\n```napkin\ny = 2 # =>\n```\n",
+			"<!--\n```napkin\nx = 1 # =>\n```\n-->\n```napkin\ny = 2 # => 2\n```\n"},
+		{"indented, closed on a later line", "  <!-- hidden\n```napkin\nx = 1 # =>\n```\n  end -->\n",
+			"  <!-- hidden\n```napkin\nx = 1 # =>\n```\n  end -->\n"},
+		{"one line", "<!-- a comment -->\n```napkin\nx = 3 # =>\n```\n",
+			"<!-- a comment -->\n```napkin\nx = 3 # => 3\n```\n"},
+		{"the scope does not see hidden lines", "<!--\n```napkin\nx = 1\n```\n-->\n```napkin\nx # =>\n```\n",
+			"<!--\n```napkin\nx = 1\n```\n-->\n```napkin\nx # => error: unknown name \"x\" (define it first: x = …)\n```\n"},
+	} {
+		res := process("n.md", []byte(c.src))
+		if got := string(res.Output); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}

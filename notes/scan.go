@@ -92,3 +92,29 @@ func slot(line string) (start, end int, ok bool) {
 	}
 	return c + i + len(slotMarker), len(line), true
 }
+
+// An HTML comment block (CommonMark's HTML block of type 2) starts with a
+// line whose text begins with "<!--" and ends with the first line, that
+// one included, that contains "-->". Its lines are raw HTML: a fence in it
+// is not a code block, so napkin neither evaluates nor fills it.
+const (
+	commentOpen  = "<!--"
+	commentClose = "-->"
+)
+
+// opensComment reports whether line starts an HTML comment block (outside
+// a fence; with any indentation, as fences in list items).
+func opensComment(line string) bool {
+	return strings.HasPrefix(strings.TrimLeft(line, " \t"), commentOpen)
+}
+
+// closesComment reports whether line ends the HTML comment block it is in:
+// started is true for a line after the opening one, whose "-->" may be
+// anywhere; on the opening line it must follow the "<!--".
+func closesComment(line string, started bool) bool {
+	if !started {
+		t := strings.TrimLeft(line, " \t")
+		line = t[len(commentOpen):]
+	}
+	return strings.Contains(line, commentClose)
+}

@@ -50,25 +50,37 @@ func Questions(steps []Step) []Question {
 }
 
 // GradeAnswer compares an answer with napkin's figure by their ratio.
-// Factor is how many times larger one is than the other (≥ 1).
-func GradeAnswer(answer, expected estimate.Quantity) (g Grade, factor float64) {
+// Factor is how many times larger one is than the other (≥ 1, always
+// finite); it is 0 when no ratio means anything, and then why says what is
+// wrong instead ("0 is not an estimate", "wrong sign"). An answer of zero,
+// of the opposite sign, or so far off that the ratio overflows is off.
+func GradeAnswer(answer, expected estimate.Quantity) (g Grade, factor float64, why string) {
 	if answer.D != expected.D {
-		return WrongDim, 0
+		return WrongDim, 0, ""
 	}
-	if answer.V <= 0 || expected.V <= 0 {
-		if answer.V == expected.V {
-			return Good, 1
-		}
-		return Off, math.Inf(1)
-	}
-	factor = math.Max(answer.V/expected.V, expected.V/answer.V)
+	a, e := answer.V, expected.V
 	switch {
-	case factor <= goodFactor:
-		return Good, factor
-	case factor <= magnitudeFact:
-		return OrderOfMag, factor
+	case math.IsNaN(a) || math.IsInf(a, 0):
+		return Off, 0, "not a finite number"
+	case a == e:
+		return Good, 1, ""
+	case a == 0:
+		return Off, 0, "0 is not an estimate"
+	case e == 0:
+		return Off, 0, "napkin's figure is 0"
+	case (a < 0) != (e < 0):
+		return Off, 0, "wrong sign"
 	}
-	return Off, factor
+	factor = math.Max(a/e, e/a)
+	switch {
+	case math.IsInf(factor, 0) || math.IsNaN(factor):
+		return Off, 0, "more than 10^308 times off"
+	case factor <= goodFactor:
+		return Good, factor, ""
+	case factor <= magnitudeFact:
+		return OrderOfMag, factor, ""
+	}
+	return Off, factor, ""
 }
 
 // AnswerScope evaluates practice answers with the preset's variables in

@@ -17,14 +17,15 @@ var dataFS embed.FS
 
 // Preset is one worked estimate.
 type Preset struct {
-	Name    string // twitter
-	Title   string
-	Summary string // one line for the listing
-	Source  string // the public write-up it follows, "" for napkin's own
-	Path    string // presets/data/twitter.napkin, or the user's file
-	User    bool   // from the user's presets directory
-	Shadows bool   // a user preset that replaces a built-in one
-	Src     string
+	Name       string // twitter
+	Title      string
+	Summary    string // one line for the listing
+	Source     string // the public write-up it follows, "" for napkin's own
+	Path       string // presets/data/twitter.napkin, or the user's file
+	User       bool   // from the user's presets directory
+	Shadows    bool   // a user preset that replaces a built-in one
+	Src        string
+	rawSummary string // the summary as written, {name}s unfilled
 	// titleLine is the comment line used as the title of a preset
 	// without a "#@ title:" line, left out of its scope; 0 for none.
 	titleLine int
@@ -79,8 +80,11 @@ func (p *Preset) Lines() []Line {
 	return out
 }
 
-// Scope is the prose before the first section: what the problem is.
-func (p *Preset) Scope() []string {
+// Scope is the prose before the first section: what the problem is, with
+// the preset's own values of the assumptions it names (fill.go).
+func (p *Preset) Scope() []string { return fillAll(p.rawScope(), p.values(nil)) }
+
+func (p *Preset) rawScope() []string {
 	var out []string
 	for i, text := range strings.Split(p.Src, "\n") {
 		t := strings.TrimSpace(text)
@@ -123,11 +127,12 @@ func parse(name, path, src string, user bool) (*Preset, error) {
 		case "title":
 			p.Title = value
 		case "summary":
-			p.Summary = value
+			p.rawSummary = value
 		case "source":
 			p.Source = value
 		}
 	}
+	p.Summary = fill(p.rawSummary, p.values(nil))
 	if p.Title == "" && !user {
 		return nil, fmt.Errorf("%s: a preset needs a #@ title: line", path)
 	}

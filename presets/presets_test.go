@@ -2,6 +2,7 @@ package presets
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,8 +129,31 @@ func TestGrade(t *testing.T) {
 		{estimate.Seconds(1), qps(1157), WrongDim},
 		{qps(-5), qps(1157), Off},
 	} {
-		if g, _ := GradeAnswer(c.answer, c.expected); g != c.want {
+		if g, _, _ := GradeAnswer(c.answer, c.expected); g != c.want {
 			t.Errorf("%v vs %v: %s, want %s", c.answer, c.expected, g, c.want)
+		}
+	}
+	// No ratio means anything: the grade is off, the factor 0 (never +Inf)
+	// and the reason says why.
+	zero := reciprocal(estimate.Seconds(1))
+	zero.V = 0
+	tiny, huge := qps(1e-300), qps(1e300)
+	for _, c := range []struct {
+		answer, expected estimate.Quantity
+		want             Grade
+		why              string
+	}{
+		{zero, qps(1157), Off, "0 is not an estimate"},
+		{qps(-1000), qps(1157), Off, "wrong sign"},
+		{qps(1000), qps(-1157), Off, "wrong sign"},
+		{qps(1000), zero, Off, "napkin's figure is 0"},
+		{zero, zero, Good, ""},
+		{tiny, huge, Off, "more than 10^308 times off"},
+		{qps(-1000), qps(-1157), Good, ""},
+	} {
+		g, f, why := GradeAnswer(c.answer, c.expected)
+		if g != c.want || why != c.why || math.IsInf(f, 0) || math.IsNaN(f) {
+			t.Errorf("%v vs %v: %s, %v, %q; want %s, %q", c.answer, c.expected, g, f, why, c.want, c.why)
 		}
 	}
 	if Good.Points() != 1 || OrderOfMag.Points() != 0.5 || Off.Points() != 0 {
@@ -204,5 +228,49 @@ func TestUserPresetWithoutTitle(t *testing.T) {
 	}
 	if b, ok := Find(all, "bare_script"); !ok || b.Title != "bare script" || len(b.Scope()) != 0 {
 		t.Errorf("bare_script: %+v", b)
+	}
+}
+
+// TestPlaceholdersNameAssumptions checks that every {name} in a built-in
+// preset's text names one of its assumptions, so that none shows as
+// written.
+func TestPlaceholdersNameAssumptions(t *testing.T) {
+	for _, p := range Builtin() {
+		values := p.values(nil)
+		texts := append([]string{p.rawSummary}, p.rawScope()...)
+		for _, l := range p.Lines() {
+			texts = append(texts, l.Question, l.Reason)
+			texts = append(texts, l.Prose...)
+		}
+		for _, text := range texts {
+			for _, name := range placeholders(text) {
+				if _, ok := values[name]; !ok {
+					t.Errorf("%s: {%s} is not an assumption: %q", p.Name, name, text)
+				}
+			}
+		}
+	}
+}
+
+// TestQuestionsFollowSet checks that a question's text shows the value
+// --set gave the assumption it names, as graded.
+func TestQuestionsFollowSet(t *testing.T) {
+	all, _ := All("")
+	p, _ := Find(all, "pastebin")
+	steps, err := p.Run(session(t), map[string]string{"cache_ratio": "50%"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range Questions(steps) {
+		if q.Name == "cache_size" {
+			found = strings.Contains(q.Text, "hottest 50%")
+		}
+	}
+	if !found {
+		t.Errorf("the cache question does not say 50%%: %v", Questions(steps))
+	}
+	if got := fill("{a} and {b} {", map[string]string{"a": "1 s"}); got != "1 s and {b} {" {
+		t.Errorf("fill = %q", got)
 	}
 }

@@ -44,8 +44,11 @@ func (p *Preset) Run(s *estimate.Session, set map[string]string) ([]Step, error)
 	var steps []Step
 	lines := p.Lines()
 	reasons := p.reasons(lines, set)
+	values := p.values(set)
 	for _, l := range lines {
-		l.Reason = reasons[l.N]
+		l.Reason = fill(reasons[l.N], values)
+		l.Question = fill(l.Question, values)
+		l.Prose = fillAll(l.Prose, values)
 		step := Step{Line: l}
 		code := l.Code
 		if v, ok := set[l.Name]; ok && l.Assumption {
@@ -86,10 +89,11 @@ func (p *Preset) Run(s *estimate.Session, set map[string]string) ([]Step, error)
 func (p *Preset) Markdown(set map[string]string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", p.Title)
-	if p.Summary != "" {
-		fmt.Fprintf(&b, "%s\n\n", p.Summary)
+	values := p.values(set)
+	if summary := fill(p.rawSummary, values); summary != "" {
+		fmt.Fprintf(&b, "%s\n\n", summary)
 	}
-	if scope := p.Scope(); len(scope) > 0 {
+	if scope := fillAll(p.rawScope(), values); len(scope) > 0 {
 		fmt.Fprintf(&b, "%s\n\n", strings.Join(scope, "\n"))
 	}
 	if p.Source != "" {
@@ -101,7 +105,8 @@ func (p *Preset) Markdown(set map[string]string) string {
 	lines := p.Lines()
 	reasons := p.reasons(lines, set)
 	for _, l := range lines {
-		l.Reason = reasons[l.N]
+		l.Reason = fill(reasons[l.N], values)
+		l.Prose = fillAll(l.Prose, values)
 		if l.Section != section {
 			if open {
 				b.WriteString("```\n")

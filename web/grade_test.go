@@ -36,3 +36,23 @@ func TestGradeWithPresetScope(t *testing.T) {
 		t.Errorf("the question's own name is not in scope: %s", got)
 	}
 }
+
+// TestGradeNoRatio: serve grades with napkin practice's code, so an answer
+// of 0 or of the wrong sign is off with a reason and finite JSON.
+func TestGradeNoRatio(t *testing.T) {
+	srv, err := New(Config{Addr: "127.0.0.1:8080"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for answer, why := range map[string]string{"0 /s": "0 is not an estimate", "-1k/s": "wrong sign"} {
+		body := `{"question":"write_qps","answer":"` + answer + `"}`
+		req := httptest.NewRequest(http.MethodPost, "http://127.0.0.1:8080/api/practice/url_shortener/grade", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		got := rec.Body.String()
+		if rec.Code != http.StatusOK || !strings.Contains(got, `"grade":"off","why":"`+why+`"`) || strings.Contains(got, "Inf") {
+			t.Errorf("%s: %d %s", answer, rec.Code, got)
+		}
+	}
+}

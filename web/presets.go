@@ -105,7 +105,7 @@ func (s *Server) handlePractice(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.Scope(), Assumptions: []assumption{}, Questions: []question{}}
+	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.ScopeOf(steps), Assumptions: []assumption{}, Questions: []question{}}
 	for _, st := range steps {
 		if st.Assumption {
 			info.Assumptions = append(info.Assumptions, assumption{st.Name, strings.TrimSpace(strings.SplitN(st.Code, "=", 2)[1]), st.Reason})
@@ -183,8 +183,8 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
-	g, factor := presets.GradeAnswer(res.Quantity, exp.Quantity)
-	a.Grade, a.Factor, a.Value, a.Unit = string(g), factor, res.Value, res.Unit
+	g, factor, why := presets.GradeAnswer(res.Quantity, exp.Quantity)
+	a.Grade, a.Factor, a.Why, a.Value, a.Unit = string(g), factor, why, res.Value, res.Unit
 	resp.Answer, resp.Display, resp.Dimension = &a, res.Text, res.Dimension
 	writeJSON(w, http.StatusOK, resp)
 }

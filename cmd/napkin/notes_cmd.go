@@ -31,8 +31,10 @@ on disk while it ran. A FILE of - reads standard input and writes standard
 output.
 
 --check writes nothing and exits 1 when a result is stale (listing
-FILE:LINE: old → new), 2 when a line fails to evaluate, 0 when all is
-current: use it in CI or as a pre-commit hook. --json lists the slots as
+FILE:LINE: old → new) or a line fails to evaluate (even when its slot
+already holds that error), 0 when every result is current and none is an
+error: use it in CI or as a pre-commit hook. Exit 2 is kept for a bad
+command line or a note that cannot be read or written. --json lists the slots as
 JSON lines instead; it changes what is printed, never what is written or
 the exit code.`,
 		Example: `  $ napkin notes design.md
@@ -56,7 +58,7 @@ the exit code.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&no.check, "check", false, "write nothing; exit 1 if a result is stale, 2 on errors")
+	f.BoolVar(&no.check, "check", false, "write nothing; exit 1 if a result is stale or a line fails")
 	f.BoolVar(&no.diff, "diff", false, "print a unified diff instead of writing")
 	f.BoolVar(&no.clean, "clean", false, "empty every result slot")
 	f.BoolVar(&no.stdout, "stdout", false, "print the result instead of writing the file")
@@ -127,12 +129,11 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 			return replaceError(name, err)
 		}
 	}
-	switch {
-	case no.check && failed:
-		return &exitError{exitUsage}
-	case no.check && stale:
-		return &exitError{exitEval}
-	case failed:
+	// As everywhere in napkin: 1 when an expression cannot be evaluated (a
+	// failing line, with or without --check, whether or not its slot
+	// already says so) or, with --check, a stale result; 2 only for a bad
+	// command line or an unreadable or unwritable file (returned above).
+	if failed || (no.check && stale) {
 		return &exitError{exitEval}
 	}
 	return nil

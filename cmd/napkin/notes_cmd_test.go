@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +80,42 @@ func TestReplaceRemovesTempOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// TestNotesExitCodes: a failing line is exit 1 with and without --check,
+// even when its slot already holds the error (the note is current, but it
+// shows an error); 2 is only for a bad command line or an unreadable file.
+func TestNotesExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	failing := write("failing.md", "```napkin\nx = 1 GB + 1 s # =>\n```\n")
+	current := write("current.md", "```napkin\nx = 2 GB # => 2 GB\n```\n")
+	stale := write("stale.md", "```napkin\nx = 2 GB # => 3 GB\n```\n")
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"notes", failing}, exitEval}, // fills the slot with the error
+		{[]string{"notes", failing}, exitEval}, // now current, still an error
+		{[]string{"notes", "--check", failing}, exitEval},
+		{[]string{"--json", "notes", "--check", failing}, exitEval},
+		{[]string{"notes", "--check", stale}, exitEval},
+		{[]string{"notes", "--check", current}, 0},
+		{[]string{"notes", current}, 0},
+		{[]string{"notes", "--check", filepath.Join(dir, "missing.md")}, exitUsage},
+	} {
+		if _, errOut, code := runCLI(t, "", c.args...); code != c.want {
+			t.Errorf("%v: exit %d, want %d; stderr %s", c.args, code, c.want, errOut)
+		}
+	}
+	if data, _ := os.ReadFile(failing); !strings.Contains(string(data), "# => error: cannot add data and time") {
+		t.Errorf("the error is not in the slot: %q", data)
 	}
 }

@@ -11,11 +11,42 @@ import (
 // \n; a slot is the text after the first "# =>" that follows the first #
 // outside a quoted label ("..." or '...'), to the end of its line. This is
 // wider than napkin's own slots (it ignores fences), so the check holds
-// napkin to at least this: no byte outside it ever changes.
+// napkin to at least this: no byte outside it ever changes. And, from
+// CommonMark: a line starting (after spaces) with "<!--" outside a fence
+// opens raw HTML up to the first line with "-->"; no line of it changes.
 var (
 	lineEnd       = regexp.MustCompile(`\r\n|\r|\n`)
 	beforeComment = regexp.MustCompile(`^(?:[^"'#]|"[^"]*"|'[^']*')*#`)
+	fenceLine     = regexp.MustCompile("^[ \t]*(```+[^`]*|~~~+.*)$")
+	htmlComment   = regexp.MustCompile(`^[ \t]*<!--`)
 )
+
+// inHTMLComment marks the lines of raw HTML comment blocks.
+func inHTMLComment(lines []string) []bool {
+	marks := make([]bool, len(lines))
+	fence, inComment := "", false
+	for i, l := range lines {
+		if i == 0 {
+			l = strings.TrimPrefix(l, "\ufeff")
+		}
+		t := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				fence = ""
+			}
+		case inComment:
+			marks[i] = true
+			inComment = !strings.Contains(l, "-->")
+		case htmlComment.MatchString(l):
+			marks[i] = true
+			inComment = !strings.Contains(t[len("<!--"):], "-->")
+		case fenceLine.MatchString(l):
+			fence = t[:len(t)-len(strings.TrimLeft(t, t[:1]))] // the run of ` or ~
+		}
+	}
+	return marks
+}
 
 // splitForCheck splits text into lines and their endings.
 func splitForCheck(text string) (lines, ends []string) {
@@ -49,7 +80,11 @@ func checkOutsideSlots(t *testing.T, in, out string) {
 	if len(a) != len(b) {
 		t.Fatalf("%d lines became %d", len(a), len(b))
 	}
+	raw := inHTMLComment(a)
 	for i := range a {
+		if raw[i] && a[i] != b[i] {
+			t.Fatalf("line %d, in an HTML comment, changed:\n%q\n%q", i+1, a[i], b[i])
+		}
 		if aEnds[i] != bEnds[i] {
 			t.Fatalf("line %d: ending %q became %q", i+1, aEnds[i], bEnds[i])
 		}
@@ -59,6 +94,17 @@ func checkOutsideSlots(t *testing.T, in, out string) {
 		s := slotStart(a[i])
 		if s < 0 || !strings.HasPrefix(b[i], a[i][:s]) {
 			t.Fatalf("line %d changed outside a slot:\n%q\n%q", i+1, a[i], b[i])
+		}
+	}
+}
+
+func TestHTMLCommentDefinition(t *testing.T) {
+	lines := []string{"<!--", "```napkin", "x # =>", "```", "-->", "```napkin", "<!-- x # =>", "```", "  <!-- a --> b", "```napkin"}
+	want := []bool{true, true, true, true, true, false, false, false, true, false}
+	got := inHTMLComment(lines)
+	for i := range lines {
+		if got[i] != want[i] {
+			t.Errorf("line %d %q: in a comment %v, want %v", i+1, lines[i], got[i], want[i])
 		}
 	}
 }
@@ -90,6 +136,8 @@ func FuzzNotesCommand(f *testing.F) {
 		"~~~ napkin fresh\n1/0 # =>\n'a # => b' # => c\n~~~\n",
 		"  ```napkin\n  x = 1e308 * 10 # =>\n  ```\n",
 		"```napkin\nf(x) = x * 2 # =>\nf(3 GB) # =>\nassert f(1) == 2 # =>\n```\n",
+		"<!--\n```napkin\nx = 1 # =>\n```\n-->\n```napkin\nx = 2 # =>\n```\n",
+		"<!-- one line --> \n```napkin\n<!-- x # =>\n```\n",
 	} {
 		f.Add(seed)
 	}

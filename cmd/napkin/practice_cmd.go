@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -115,7 +114,7 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 		po.seed = 0
 	}
 	say("%s\n", header)
-	for _, l := range pr.Scope() {
+	for _, l := range pr.ScopeOf(steps) {
 		say("%s\n", l)
 	}
 	say("\n%s\n", streams.style(styleBold, "Assumptions"))
@@ -194,14 +193,16 @@ func runPractice(streams *ioStreams, p *printer, opts *globalOptions, po *practi
 				a.Grade = string(presets.Skipped)
 				break
 			}
-			g, factor := presets.GradeAnswer(r.Quantity, q.Result.Quantity)
-			a.Grade, a.Factor, a.Value, a.Unit = string(g), factor, r.Value, r.Unit
-			switch g {
-			case presets.WrongDim:
+			g, factor, why := presets.GradeAnswer(r.Quantity, q.Result.Quantity)
+			a.Grade, a.Factor, a.Why, a.Value, a.Unit = string(g), factor, why, r.Value, r.Unit
+			switch {
+			case why != "":
+				say("  %s: %s: %s; napkin's figure is %s\n", streams.style(styleRed, string(g)), r.Text, why, q.Result.Text)
+			case g == presets.WrongDim:
 				say("  %s: your answer %s is %s; the answer is %s\n", streams.style(styleRed, string(g)), r.Text, r.Dimension, q.Result.Dimension)
-			case presets.Good:
+			case g == presets.Good:
 				say("  %s: %s is within 2x of napkin's %s (%s)\n", streams.style(styleGreen, string(g)), r.Text, q.Result.Text, times(factor))
-			case presets.OrderOfMag:
+			case g == presets.OrderOfMag:
 				say("  %s: %s is %s from napkin's %s\n", streams.style(styleYellow, string(g)), r.Text, times(factor), q.Result.Text)
 			default:
 				say("  %s: %s is %s from napkin's %s\n", streams.style(styleRed, string(g)), r.Text, times(factor), q.Result.Text)
@@ -249,7 +250,16 @@ func appendHistory(path string, r practiceResult) error {
 	if err != nil {
 		return err
 	}
-	data, _ := json.Marshal(r)
-	_, err = io.WriteString(f, string(data)+"\n")
+	data, err := json.Marshal(r)
+	if err != nil {
+		return errors.Join(err, f.Close())
+	}
+	// One write of the whole record; if it fails part-way, cut the file back
+	// so that no partial line is left for the next reader.
+	before, statErr := f.Stat()
+	_, err = f.Write(append(data, '\n'))
+	if err != nil && statErr == nil {
+		err = errors.Join(err, f.Truncate(before.Size()))
+	}
 	return errors.Join(err, f.Close())
 }

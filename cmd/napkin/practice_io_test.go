@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -44,5 +46,20 @@ func TestPracticeHistoryFIFO(t *testing.T) {
 	_, errOut, code := runCLI(t, "1k/s\n", "practice", "url_shortener", "--history", fifo)
 	if code != exitUsage || !strings.Contains(errOut, "cannot record the session in "+fifo+": not a regular file (a named pipe)") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestAppendHistoryNoPartialRecord: a record that cannot be encoded is an
+// error and leaves the history as it was (it once appended a lone "\n").
+func TestAppendHistoryNoPartialRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.jsonl")
+	if err := os.WriteFile(path, []byte("{\"preset\":\"old\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := appendHistory(path, practiceResult{Preset: "x", Score: math.Inf(1)}); err == nil {
+		t.Error("an unencodable record was accepted")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "{\"preset\":\"old\"}\n" {
+		t.Errorf("history became %q", got)
 	}
 }

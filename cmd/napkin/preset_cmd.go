@@ -214,13 +214,13 @@ func printPreset(streams *ioStreams, p *printer, opts *globalOptions, pr *preset
 	w := streams.Out
 	if !opts.Quiet {
 		fmt.Fprintf(w, "%s  [%s]\n", streams.style(styleBold, pr.Title), pr.Name)
-		if pr.Summary != "" {
-			fmt.Fprintln(w, pr.Summary)
+		if summary := pr.SummaryOf(steps); summary != "" {
+			fmt.Fprintln(w, summary)
 		}
 		if pr.Source != "" {
 			fmt.Fprintln(w, streams.style(styleDim, "source: "+pr.Source))
 		}
-		for _, l := range pr.Scope() {
+		for _, l := range pr.ScopeOf(steps) {
 			fmt.Fprintln(w, streams.style(styleDim, l))
 		}
 	}

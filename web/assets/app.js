@@ -392,7 +392,8 @@ function askQuestion() {
         case "good": text = `${a.grade}: ${g.answer_display} is within 2x of napkin's ${a.expected} (${compact(a.factor)}x)`; break;
         case "skipped": text = "skipped"; break;
         case "wrong dimension": text = `${a.grade}: your answer ${g.answer_display} is ${g.answer_dimension}; the answer is ${g.working.dimension}`; break;
-        default: text = `${a.grade}: ${g.answer_display} is ${compact(a.factor)}x from napkin's ${a.expected}`;
+        default: text = a.why ? `${a.grade}: ${g.answer_display}: ${a.why}; napkin's figure is ${a.expected}`
+          : `${a.grade}: ${g.answer_display} is ${compact(a.factor)}x from napkin's ${a.expected}`;
       }
       const pre = node("pre", {}, workingLines(g.working).map(([l]) => l).join("\n"));
       feedback.replaceChildren(node("p", { class: "grade " + gradeClass[a.grade] }, text),
