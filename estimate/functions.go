@@ -170,6 +170,11 @@ func extremeFn(name, doc string, better func(a, b float64) bool) *builtin {
 					return Quantity{}, ctx.operandError(id, i+1, "compare quantities of one kind",
 						"%s of %s and %s: the first is %s, this one is %s", name, a[0].D, x.D, ctx.show(a[0]), ctx.show(x))
 				}
+				if n := max(len(best.S), len(x.S)); n > 0 {
+					if err := ctx.chargeSamples(id, n); err != nil {
+						return Quantity{}, err
+					}
+				}
 				v, s, src := zip(best, x, func(p, q float64) float64 {
 					if better(q, p) {
 						return q

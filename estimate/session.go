@@ -26,6 +26,10 @@ type Options struct {
 	// *Error wrapping ErrBudget. 0 means DefaultMaxSteps, generous enough
 	// for any real estimate.
 	MaxSteps int
+	// MaxLiveSamples bounds the samples of ranges the session keeps in
+	// memory (variables, ans, the line being evaluated): a line over it is
+	// an *Error wrapping ErrTooManySamples. 0 means DefaultMaxLiveSamples.
+	MaxLiveSamples int
 }
 
 // Session evaluates lines one after another: variables, functions and ans
@@ -56,6 +60,12 @@ type Session struct {
 	compiledFuncs []*userFunc // the functions whose bodies this line compiled
 	evalGen       atomic.Uint64
 	stopGen       atomic.Uint64
+	// The samples kept in memory (see memory.go): the vectors variables
+	// and ans hold, and those the line being evaluated has made.
+	held        map[*float64]*heldVector
+	heldSamples int
+	lineVecs    map[*float64]*lineVector
+	lineSamples int
 }
 
 func (s *Session) seed() uint64 {
@@ -155,8 +165,13 @@ func (s *Session) MarkFailed(name string, line int) {
 
 // setVar sets a variable, noting a new name in varOrder.
 func (s *Session) setVar(name string, v *variable) {
-	if _, ok := s.vars[name]; !ok {
+	old, ok := s.vars[name]
+	if !ok {
 		s.varOrder = append(s.varOrder, name)
+	}
+	s.hold(v.q)
+	if ok {
+		s.release(old.q)
 	}
 	s.vars[name] = v
 }
@@ -206,6 +221,7 @@ func (s *Session) EvalLine(line int, src string) (*Result, error) {
 	s.startLine()
 	src = strings.TrimRight(src, "\r\n")
 	r, err := s.evalLine(line, src)
+	s.endLine() // its map would keep the line's vectors alive
 	if err != nil {
 		err.File, err.Line = s.file, line
 		return nil, err
@@ -242,7 +258,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	r.Quantity = q
 	r.session = s
 	if s.valuesOnly {
-		s.ans = &q
+		s.setAns(&q)
 		return r, nil
 	}
 	r.Dimension = q.D.String()
@@ -263,7 +279,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	if st.kind == stmtAssign {
 		s.setVar(st.name, &variable{q: q, line: line})
 	}
-	s.ans = &q
+	s.setAns(&q)
 	return r, nil
 }
 
