@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -43,7 +44,10 @@ func browser(t *testing.T) (ctx context.Context, url string) {
 		t.Skip("no chromium found (install Debian's chromium, or set NAPKIN_CHROMIUM): the browser tests need one")
 	}
 	ts := httptest.NewUnstartedServer(nil)
-	srv, err := New(Config{Addr: ts.Listener.Addr().String()})
+	// No deadline or queue wait the machine's load could trip: on a busy
+	// machine a request may take longer than the page's 5 s, and the test
+	// would then wait for a result the page never shows.
+	srv, err := New(Config{Addr: ts.Listener.Addr().String(), Limits: Limits{Timeout: time.Hour, QueueWait: time.Hour}})
 	if err != nil {
 		t.Fatal(err)
 	}
