@@ -574,6 +574,12 @@ func (p *parser) primary() (node, *Error) {
 		case "in", "to", "assert":
 			return nil, p.errorf(t.sp, "", "unexpected %q: expected a number or a name", t.text)
 		}
+		if minus, num := p.peek(), p.peekAt(1); t.text == "$" && minus.kind == tokOp && minus.text == "-" &&
+			minus.sp.Start == t.sp.End && num.kind == tokNumber && num.sp.Start == minus.sp.End {
+			// $-5 would be $1 - 5: a negative amount puts its sign first.
+			return nil, p.errorf(span{t.sp.Start, num.sp.End}, fmt.Sprintf("write a negative amount with the sign first: -$%s", num.text),
+				"$-%s is not a negative amount", num.text)
+		}
 		if t.text == "$" && p.peek().kind == tokNumber && (p.peek().sp.Start == t.sp.End || !p.afterOperand(p.i-1)) {
 			// $5 (or $ 5 where an operand starts) is 5 $: money written
 			// the usual way round. In 5 $ 3 the 3 is not the dollars'.
