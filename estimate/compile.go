@@ -54,6 +54,10 @@ type plan struct {
 	// name is the variable the line assigns, part of each range's identity.
 	name       string
 	identities map[string]int
+	// kept counts the samples of intermediate values recorded for the
+	// working; dropped is set when some were not (see plan.record).
+	kept    int
+	dropped bool
 	// body is set for a user function's body: compiled once, run at every
 	// call, it records neither values nor warnings.
 	body bool

@@ -120,7 +120,7 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 	}
 	plain := r.kind == domProbability || r.kind == domUtilisation || r.kind == domCount || r.kind == domPositiveCount
 	if plain && !x.D.IsZero() {
-		return fail("", "is a plain number, not %s [%s]", ctx.show(x), x.D)
+		return fail("", "must be a plain number, not %s [%s]", ctx.show(x), x.D)
 	}
 	var lo float64
 	var what string
@@ -169,13 +169,17 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 	if bad == 0 {
 		return nil
 	}
-	hint := "narrow the range"
+	hint := "a LO to HI or normal range has tails past its ends: define it with uniform(lo, hi) to stay between them"
 	if lo, hi, ok := strings.Cut(text, " to "); ok {
 		hint = fmt.Sprintf("a LO to HI range is lognormal, with a tail past its ends: write uniform(%s, %s) to stay between them", strings.TrimSpace(lo), strings.TrimSpace(hi))
 	} else if strings.HasPrefix(strings.TrimSpace(text), "normal(") {
 		hint = "a normal range has tails past its ends: write uniform(lo, hi) to stay between them"
 	}
-	return fail(hint, "%s, but %.1f%% of the samples of %s are not", what, 100*float64(bad)/float64(len(x.S)), ctx.show(x))
+	shown := strings.TrimSpace(text) // as typed: 99.99% shows as 100%
+	if !strings.Contains(shown, " to ") {
+		shown += " " + ctx.show(x)
+	}
+	return fail(hint, "%s, but %.1f%% of the samples of %s are not", what, 100*float64(bad)/float64(len(x.S)), shown)
 }
 
 // exact shows a plain number exactly (1000001, not 1M), other quantities
@@ -257,4 +261,32 @@ func nextDefinition(src string, i int) *statement {
 		return st
 	}
 	return nil
+}
+
+// domainText describes f's domain, a phrase a rule.
+func (f *userFunc) domainText() []string {
+	var out []string
+	for _, r := range f.domain {
+		if r.other >= 0 {
+			out = append(out, fmt.Sprintf("%s %s %s", f.params[r.param], r.op, f.params[r.other]))
+			continue
+		}
+		var what string
+		switch r.kind {
+		case domProbability:
+			what = "a " + r.word + " from 0 to 100%"
+		case domUtilisation:
+			what = "above 0, at most 100%"
+		case domCount:
+			what = "a whole number ≥ 0"
+		case domPositiveCount:
+			what = "a whole number ≥ 1"
+		case domNonNegative:
+			what = "≥ 0"
+		case domPositive:
+			what = "> 0"
+		}
+		out = append(out, f.params[r.param]+" "+what)
+	}
+	return out
 }

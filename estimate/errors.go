@@ -20,9 +20,14 @@ type Error struct {
 	Source string // the whole source line
 	Msg    string // what went wrong, lowercase, no trailing period
 	Hint   string // how to fix it, "" when no fix is known
-	// cause is ErrBudget or ErrInterrupted for a line stopped before its
+	// cause is ErrBudget, ErrTooManySamples or ErrInterrupted for a line stopped before its
 	// end, so that errors.Is can tell those from bad input.
 	cause error
+	// frames counts the "in f (defined on line …)" calls Msg went through,
+	// and inner is Msg as it was with the innermost keptFrames of them: a
+	// deep chain of calls keeps its outermost call and its innermost ones.
+	frames int
+	inner  string
 }
 
 // ErrBudget is what an *Error wraps when a line needed more work than its
@@ -33,7 +38,12 @@ var ErrBudget = errors.New("napkin: the line needs more work than its budget")
 // line: errors.Is(err, ErrInterrupted).
 var ErrInterrupted = errors.New("napkin: evaluation interrupted")
 
-// Unwrap returns ErrBudget or ErrInterrupted for a line stopped before its
+// ErrTooManySamples is what an *Error wraps when a line would keep more
+// samples of ranges in memory than the session's limit
+// (Options.MaxLiveSamples): errors.Is(err, ErrTooManySamples).
+var ErrTooManySamples = errors.New("napkin: too many samples in memory")
+
+// Unwrap returns ErrBudget, ErrTooManySamples or ErrInterrupted for a line stopped before its
 // end, nil for bad input.
 func (e *Error) Unwrap() error { return e.cause }
 

@@ -100,3 +100,35 @@ func TestSuggestAmongRecentVariables(t *testing.T) {
 		t.Error("Names does not list every variable")
 	}
 }
+
+// An error through many nested calls names the outermost call and the
+// three innermost and counts the rest: one line, whatever the depth (a
+// cycle once made it 2,248 characters of "in f … in g …").
+func TestCallChainInErrorsIsCut(t *testing.T) {
+	for _, depth := range []int{1, 3, 4, 5, 40} {
+		s := NewSession(Options{})
+		if _, err := s.EvalLine(1, "f0(x) = x + 1 GB"); err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i <= depth; i++ {
+			if _, err := s.EvalLine(i+1, fmt.Sprintf("f%d(x) = f%d(x) * 2", i, i-1)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := s.EvalLine(depth+2, fmt.Sprintf("f%d(1 s)", depth))
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("depth %d: got %v", depth, err)
+		}
+		frames := strings.Count(e.Msg, "(defined on line")
+		if want := min(depth+1, keptFrames+1); frames != want || len(e.Msg) > 400 {
+			t.Errorf("depth %d: %d frames, %d bytes: %s", depth, frames, len(e.Msg), e.Msg)
+		}
+		if !strings.HasPrefix(e.Msg, fmt.Sprintf("in f%d ", depth)) || !strings.Contains(e.Msg, "in f0 (defined on line 1: x + 1 GB): cannot add") {
+			t.Errorf("depth %d: the outermost or innermost call is missing: %s", depth, e.Msg)
+		}
+		if between := depth + 1 - (keptFrames + 1); between > 0 && !strings.Contains(e.Msg, fmt.Sprintf(": … %d more call", between)) {
+			t.Errorf("depth %d: the calls between are not counted: %s", depth, e.Msg)
+		}
+	}
+}

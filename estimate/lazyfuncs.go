@@ -68,7 +68,7 @@ func (s *Session) loadAllFunctions() {
 func (s *Session) loadFuncSource(fs *funcSource) {
 	fs.loaded = true
 	saved, savedLine, savedAns := s.file, s.line, s.ans
-	defer func() { s.file, s.line, s.ans = saved, savedLine, savedAns }()
+	defer func() { s.file, s.line = saved, savedLine; s.setAns(savedAns) }()
 	s.file = fs.file
 	source, year := "", ""
 	var domains []string // the #@ domain: lines for the next definition

@@ -142,9 +142,10 @@ func mapQ(q Quantity, f func(float64) float64) Quantity {
 	return r
 }
 
-// mergeSrc is the union of two lists of ranges. A range evaluated twice
-// (in a function called twice) has the same identity, hence the same
-// samples: it counts once.
+// mergeSrc is the union of two lists of ranges, at most maxSources of
+// them (then with an entry for the others). A range evaluated twice (in a
+// function called twice) has the same identity, hence the same samples:
+// it counts once.
 func mergeSrc(a, b []*rangeInfo) []*rangeInfo {
 	if len(b) == 0 {
 		return a
@@ -152,20 +153,57 @@ func mergeSrc(a, b []*rangeInfo) []*rangeInfo {
 	if len(a) == 0 {
 		return b
 	}
-	out := append([]*rangeInfo{}, a...)
+	var out []*rangeInfo
+	more := false
 	for _, x := range b {
-		found := false
-		for _, y := range a {
-			if x == y || x.identity == y.identity {
-				found = true
-				break
+		if x.identity == "" {
+			more = true
+			continue
+		}
+		if hasSource(a, x) || hasSource(out, x) {
+			continue
+		}
+		if out == nil {
+			out = make([]*rangeInfo, 0, len(a)+len(b))
+			for _, y := range a {
+				if y.identity != "" {
+					out = append(out, y)
+				}
 			}
 		}
-		if !found {
-			out = append(out, x)
+		if len(out) >= maxSources {
+			more = true
+			continue
 		}
+		out = append(out, x)
+	}
+	switch {
+	case out == nil && (!more || hasSource(a, nil)):
+		return a // nothing new
+	case out == nil:
+		out = append([]*rangeInfo{}, a...)
+	}
+	if more || hasSource(a, nil) {
+		out = append(out, &rangeInfo{label: otherRanges})
 	}
 	return out
+}
+
+// hasSource reports whether list has range x, or (for a nil x) the entry
+// for other ranges.
+func hasSource(list []*rangeInfo, x *rangeInfo) bool {
+	for _, y := range list {
+		if x == nil {
+			if y.identity == "" {
+				return true
+			}
+			continue
+		}
+		if x == y || x.identity == y.identity {
+			return true
+		}
+	}
+	return false
 }
 
 // allFinite reports whether the value and every sample are finite.

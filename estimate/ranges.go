@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unsafe"
+	"weak"
 )
 
 // rangeOp evaluates LO to HI (or normal(LO, HI), uniform(LO, HI)) into a
@@ -41,6 +43,9 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
 	}
 	s := ctx.p.scope.s
+	if err := ctx.roomFor(id, s.samples()); err != nil {
+		return Quantity{}, err
+	}
 	r := rangeStream(s.seed(), identity)
 	q := Quantity{D: hi.D, hint: mergeHints(lo, hi)}
 	q.S = sample(kind, lo.V, hi.V, s.samples(), r)
@@ -58,9 +63,10 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 	if ctx.p.name != "" && !strings.HasSuffix(ctx.p.name, "()") && ctx.p.definesOneRange() {
 		label = ctx.p.name
 	}
-	// The range is known by the quantities derived from it, and released
-	// with the last of them (a variable reassigned, ans moved on).
-	q.src = []*rangeInfo{{identity: identity, label: label, samples: q.S}}
+	// The range is known by the quantities derived from it, for --why;
+	// they do not keep its samples alive (see rangeInfo).
+	q.src = []*rangeInfo{{identity: identity, label: label, kind: kind, lo: lo.V, hi: hi.V, n: len(q.S), seed: s.seed(),
+		samples: weak.Make(&q.S[0])}}
 	return q, nil
 }
 
@@ -129,11 +135,37 @@ func comparator(op string) func(x, y float64) bool {
 }
 
 // rangeInfo is a range evaluated in the session, for sensitivity: every
-// quantity derived from it points to it.
+// quantity derived from it points to it. It does not keep the range's
+// samples alive, or every variable would keep those of all the ranges it
+// derives from (x = (1 to 2) * (2 to 3) three vectors, not one): while a
+// variable or an intermediate value still holds them they are read back,
+// and once they are garbage they are drawn again, identically, from the
+// same stream.
 type rangeInfo struct {
 	identity, label string
-	samples         []float64
+	kind            distKind
+	lo, hi          float64
+	n               int
+	seed            uint64
+	samples         weak.Pointer[float64] // the first of the n samples
 }
+
+// values are the range's samples.
+func (r *rangeInfo) values() []float64 {
+	if p := r.samples.Value(); p != nil {
+		return unsafe.Slice(p, r.n) // the vector has n samples: see sampleRange
+	}
+	return sample(r.kind, r.lo, r.hi, r.n, rangeStream(r.seed, r.identity))
+}
+
+// maxSources is the most input ranges a quantity keeps track of for
+// --why; beyond it, the rest are "other ranges". A chain of lines each
+// adding a range would otherwise carry lists as long as the script.
+const maxSources = 32
+
+// otherRanges is the label of the entry that stands for the ranges beyond
+// maxSources (a rangeInfo with no identity).
+const otherRanges = "other ranges"
 
 // Distribution summarises a range result in the unit it is shown in (nil
 // for an exact result). It sorts the samples: call it when the full
@@ -173,16 +205,32 @@ func (r *Result) Sensitivity() []Influence {
 	y := logOrSelf(q.S)
 	var out []Influence
 	var total float64
+	more := false
 	for _, info := range q.src {
-		c := correlation(logOrSelf(info.samples), y)
+		if info.identity == "" {
+			more = true
+			continue
+		}
+		c := correlation(logOrSelf(info.values()), y)
 		if math.IsNaN(c) {
 			c = 0
 		}
 		out = append(out, Influence{Name: info.label, Share: c * c})
 		total += c * c
 	}
-	for i := range out {
-		if total > 0 {
+	switch {
+	case more:
+		// The shares of the ranges left out are unknown: those named keep
+		// their own (a squared correlation is a share of the spread by
+		// itself) and the others share what is left.
+		out = append(out, Influence{Name: otherRanges, Share: max(0, 1-total)})
+		if total > 1 {
+			for i := range out {
+				out[i].Share /= total
+			}
+		}
+	case total > 0:
+		for i := range out {
 			out[i].Share /= total
 		}
 	}

@@ -170,16 +170,18 @@ func (s *Session) vm(depth int) *vm.VM {
 func wrap1(f func(*evalCtx, int, Quantity) (Quantity, *Error)) func(...any) (any, error) {
 	return func(a ...any) (any, error) {
 		ctx, id := a[0].(*evalCtx), a[1].(int)
-		q, err := f(ctx, id, a[2].(Quantity))
-		return ctx.finish(id, q, err)
+		x := a[2].(Quantity)
+		q, err := f(ctx, id, x)
+		return ctx.finish(id, q, err, len(x.S), x)
 	}
 }
 
 func wrap2(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) func(...any) (any, error) {
 	return func(a ...any) (any, error) {
 		ctx, id := a[0].(*evalCtx), a[1].(int)
-		q, err := f(ctx, id, a[2].(Quantity), a[3].(Quantity))
-		return ctx.finish(id, q, err)
+		x, y := a[2].(Quantity), a[3].(Quantity)
+		q, err := f(ctx, id, x, y)
+		return ctx.finish(id, q, err, max(len(x.S), len(y.S)), x, y)
 	}
 }
 
@@ -193,7 +195,7 @@ func wrapScaling(f func(*evalCtx, int, Quantity, Quantity) (Quantity, *Error)) f
 		if err == nil && zeroFromNonzero(q, x, y) {
 			err = underflow(ctx, id)
 		}
-		return ctx.finish(id, q, err)
+		return ctx.finish(id, q, err, max(len(x.S), len(y.S)), x, y)
 	}
 }
 
@@ -245,8 +247,11 @@ func underflow(ctx *evalCtx, id int) *Error {
 
 // finish records a node's value, or its error, and rejects non-finite
 // results (napkin never prints +Inf or NaN) and results below the smallest
-// number napkin keeps.
-func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
+// number napkin keeps. It charges the work, by the samples of the operands
+// (in) or of the result, and counts a new vector of samples against the
+// session's memory for them, while the operands' vectors, used up, are no
+// longer counted.
+func (ctx *evalCtx) finish(id int, q Quantity, err *Error, in int, operands ...Quantity) (any, error) {
 	if ok, nan := q.allFinite(); err == nil && !ok {
 		if nan {
 			err = ctx.errorf(id, "", "the result is not a number")
@@ -257,12 +262,13 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 	if err == nil && tiny(q) {
 		err = underflow(ctx, id)
 	}
-	if err == nil {
-		cost := 1
-		if q.S != nil {
-			cost = rangeSteps
-		}
-		err = ctx.charge(id, cost)
+	if n := max(in, len(q.S)); err == nil && n > 0 {
+		err = ctx.chargeSamples(id, n)
+	} else if err == nil {
+		err = ctx.charge(id, 1)
+	}
+	if err == nil && q.S != nil {
+		err = ctx.madeSamples(id, q)
 	}
 	if err != nil {
 		if ctx.err == nil {
@@ -275,9 +281,33 @@ func (ctx *evalCtx) finish(id int, q Quantity, err *Error) (any, error) {
 		q.V, q.S, q.src = q.S[0], nil, nil
 	}
 	if !ctx.p.body {
-		ctx.p.info[id].q = q
+		ctx.p.record(id, q)
+	}
+	for _, o := range operands {
+		ctx.p.scope.s.usedUp(o, q)
 	}
 	return q, nil
+}
+
+// maxKeptSamples bounds the samples of intermediate values a line keeps
+// for its working: about ten ranges of the default size.
+const maxKeptSamples = 1 << 20
+
+// record keeps a node's value for the working. An intermediate range's
+// samples are kept only while they are few: beyond that the working
+// shows no step that would need them (see plan.dropped), and the samples
+// are garbage as soon as the next operation has used them.
+func (p *plan) record(id int, q Quantity) {
+	if q.S != nil && id != p.root {
+		if p.kept+len(q.S) > maxKeptSamples || len(p.info) > maxWorkingNodes {
+			q.S, q.src = nil, nil
+			p.dropped = true
+		} else {
+			p.kept += len(q.S)
+			p.scope.s.pin(q)
+		}
+	}
+	p.info[id].q = q
 }
 
 func allEqual(s []float64) bool {
@@ -430,13 +460,17 @@ func callOp(a ...any) (any, error) {
 	ni := ctx.p.info[id]
 	if ni.ufn != nil {
 		q, err := ctx.callUser(id, ni.ufn, args)
-		return ctx.finish(id, q, err)
+		return ctx.finish(id, q, err, 0, args...) // the body charges its own work
+	}
+	in := 0
+	for _, x := range args {
+		in = max(in, len(x.S))
 	}
 	q, err := ni.fn.eval(ctx, id, args)
 	if err == nil && ni.fn.name == "exp" && zeroFromNonzero(q, number(1)) {
 		err = underflow(ctx, id) // exp is never 0
 	}
-	return ctx.finish(id, q, err)
+	return ctx.finish(id, q, err, in, args...)
 }
 
 // callUser evaluates a user function's body with its parameters bound.
@@ -455,8 +489,31 @@ func (ctx *evalCtx) callUser(id int, f *userFunc, args []Quantity) (Quantity, *E
 	case stopped(err):
 		return Quantity{}, ctx.restate(id, err)
 	}
-	return Quantity{}, ctx.errorf(id, err.Hint, "in %s (defined on line %d: %s): %s",
-		f.name, f.line, trimmed(f.src, f.body), err.Msg)
+	return Quantity{}, ctx.inCall(id, f, err)
+}
+
+// keptFrames is how many of the innermost calls an error through nested
+// user functions names; the outermost is named too, and the calls between
+// are counted, so the message stays a line whatever the depth.
+const keptFrames = 3
+
+// inCall restates err, from the body of f, at the call id.
+func (ctx *evalCtx) inCall(id int, f *userFunc, err *Error) *Error {
+	frame := fmt.Sprintf("in %s (defined on line %d: %s)", f.name, f.line, cutLongWords(trimmed(f.src, f.body)))
+	var e *Error
+	switch between := err.frames - keptFrames; {
+	case between < 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.Msg)
+		e.inner = e.Msg
+	case between == 0:
+		e = ctx.errorf(id, err.Hint, "%s: %s", frame, err.inner)
+		e.inner = err.inner
+	default:
+		e = ctx.errorf(id, err.Hint, "%s: … %d more call%s …: %s", frame, between, plural(between), err.inner)
+		e.inner = err.inner
+	}
+	e.frames = err.frames + 1
+	return e
 }
 
 func trimmed(src string, n node) string {

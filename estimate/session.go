@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -25,6 +26,10 @@ type Options struct {
 	// *Error wrapping ErrBudget. 0 means DefaultMaxSteps, generous enough
 	// for any real estimate.
 	MaxSteps int
+	// MaxLiveSamples bounds the samples of ranges the session keeps in
+	// memory (variables, ans, the line being evaluated): a line over it is
+	// an *Error wrapping ErrTooManySamples. 0 means DefaultMaxLiveSamples.
+	MaxLiveSamples int
 }
 
 // Session evaluates lines one after another: variables, functions and ans
@@ -55,6 +60,12 @@ type Session struct {
 	compiledFuncs []*userFunc // the functions whose bodies this line compiled
 	evalGen       atomic.Uint64
 	stopGen       atomic.Uint64
+	// The samples kept in memory (see memory.go): the vectors variables
+	// and ans hold, and those the line being evaluated has made.
+	held        map[*float64]*heldVector
+	heldSamples int
+	lineVecs    map[*float64]*lineVector
+	lineSamples int
 }
 
 func (s *Session) seed() uint64 {
@@ -154,8 +165,13 @@ func (s *Session) MarkFailed(name string, line int) {
 
 // setVar sets a variable, noting a new name in varOrder.
 func (s *Session) setVar(name string, v *variable) {
-	if _, ok := s.vars[name]; !ok {
+	old, ok := s.vars[name]
+	if !ok {
 		s.varOrder = append(s.varOrder, name)
+	}
+	s.hold(v.q)
+	if ok {
+		s.release(old.q)
 	}
 	s.vars[name] = v
 }
@@ -205,6 +221,7 @@ func (s *Session) EvalLine(line int, src string) (*Result, error) {
 	s.startLine()
 	src = strings.TrimRight(src, "\r\n")
 	r, err := s.evalLine(line, src)
+	s.endLine() // its map would keep the line's vectors alive
 	if err != nil {
 		err.File, err.Line = s.file, line
 		return nil, err
@@ -241,7 +258,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	r.Quantity = q
 	r.session = s
 	if s.valuesOnly {
-		s.ans = &q
+		s.setAns(&q)
 		return r, nil
 	}
 	r.Dimension = q.D.String()
@@ -262,7 +279,7 @@ func (s *Session) evalLine(line int, src string) (*Result, *Error) {
 	if st.kind == stmtAssign {
 		s.setVar(st.name, &variable{q: q, line: line})
 	}
-	s.ans = &q
+	s.setAns(&q)
 	return r, nil
 }
 
@@ -317,6 +334,9 @@ func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Er
 // checkNames makes sure every name in a function body will resolve when the
 // function is called: a parameter, a variable, a unit or a function.
 func (s *Session) checkNames(src string, n node, params []string, self *userFunc) *Error {
+	// Only a function that is already defined can be called by another, so
+	// only a redefinition can close a cycle (f → g → f).
+	_, redefining := s.funcs[self.name]
 	var walk func(n node, afterNumber bool) *Error
 	walk = func(n node, afterNumber bool) *Error {
 		switch n := n.(type) {
@@ -353,6 +373,15 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 				return errorAt(src, n.nameSp, "napkin has no conditionals, so a function calling itself never ends",
 					"%s calls itself", n.name)
 			}
+			if redefining {
+				if g, ok := s.funcs[n.name]; ok {
+					if path := s.callPath(g, self.name); path != nil {
+						cycle := strings.Join(append(append([]string{self.name}, path...), self.name), " → ")
+						return errorAt(src, n.nameSp, fmt.Sprintf("napkin has no conditionals, so functions that call each other never end; give the new %s another name", self.name),
+							"this definition makes %s call itself: %s", self.name, cutLongWords(cycle))
+					}
+				}
+			}
 			for _, a := range n.args {
 				if err := walk(a, false); err != nil {
 					return err
@@ -369,6 +398,18 @@ func (s *Session) checkNames(src string, n node, params []string, self *userFunc
 			return walk(n.x, false)
 		case *group:
 			return walk(n.x, false)
+		case *rangeNode:
+			if err := walk(n.lo, false); err != nil {
+				return err
+			}
+			return walk(n.hi, false)
+		case *compare:
+			if err := walk(n.x, false); err != nil {
+				return err
+			}
+			return walk(n.y, false)
+		case *convNode:
+			return walk(n.x, false) // the target is a unit, checked at the call
 		case *juxt:
 			_, num := literalValue(n.xs[0])
 			for i, x := range n.xs {

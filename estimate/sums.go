@@ -20,10 +20,6 @@ const maxErlangWork = 50_000_000
 // maxErlangServers is the most servers erlang_c takes.
 const maxErlangServers = 1_000_000
 
-// valuesPerStep is how many simple operations on numbers count as one step
-// of a line's work budget, as for sample arithmetic (see rangeSteps).
-const valuesPerStep = 100
-
 // harmonicDirect is the n up to which harmonic sums term by term; above it,
 // the first terms are summed and the tail is the Euler–Maclaurin formula,
 // accurate to about 1e-12 relative.

@@ -32,9 +32,10 @@ func (s *Session) working(p *plan, st *statement, src string) []string {
 	}
 	steps := []string{written}
 	levels := p.info[p.root].height
-	if root := p.info[p.root].q; root.S != nil || root.hint&hintProbability != 0 {
+	if root := p.info[p.root].q; root.S != nil || root.hint&hintProbability != 0 || p.dropped {
 		// A range's intermediate steps would each be a range: show the
-		// line with its names (ranges shown as ranges) and the result.
+		// line with its names (ranges shown as ranges) and the result. So
+		// does a line whose intermediate ranges were too many to keep.
 		levels = min(levels, 1)
 	}
 	for k := 0; k < levels; k++ {

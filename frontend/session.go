@@ -16,6 +16,9 @@ type SessionOptions struct {
 	// MaxSteps is the work budget of each line; 0 means
 	// estimate.DefaultMaxSteps.
 	MaxSteps int
+	// MaxLiveSamples bounds the samples of ranges the session keeps in
+	// memory; 0 means estimate.DefaultMaxLiveSamples.
+	MaxLiveSamples int
 }
 
 // NewSession makes the session every evaluating front end uses: napkin's
@@ -29,7 +32,7 @@ func NewSession(o SessionOptions) (*estimate.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := estimate.NewSession(estimate.Options{Digits: o.Digits, RangeDigits: o.RangeDigits, Seed: o.Seed, Samples: o.Samples, MaxSteps: o.MaxSteps})
+	s := estimate.NewSession(estimate.Options{Digits: o.Digits, RangeDigits: o.RangeDigits, Seed: o.Seed, Samples: o.Samples, MaxSteps: o.MaxSteps, MaxLiveSamples: o.MaxLiveSamples})
 	s.AddLibrary(lib)
 	s.AddLibrary(reference.Library())
 	reference.LoadFormulas(s)

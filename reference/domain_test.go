@@ -43,6 +43,7 @@ func TestFormulaDomains(t *testing.T) {
 		{"backoff_sleep(100 ms, 1 s, 1.5)", 28, "not 1.5", ""},
 		{"retry_amplification(-3, 5)", 21, "retries of retry_amplification must be a whole number ≥ 0", ""},
 		{"retry_amplification(3, 0.5)", 24, "layers of retry_amplification", ""},
+		{"ec_overhead(6 s, 3)", 13, "data of ec_overhead must be a plain number, not 6 s [time]", ""},
 		{"quorum_latency(10 ms, 3, -1)", 26, "quorum of quorum_latency must be a whole number ≥ 1", ""},
 		{"quorum_latency(10 ms, 3, 4)", 1, "the quorum exceeds the replicas: quorum is 4, replicas is 3", "quorum <= replicas"},
 		{"leaky_bucket_queue(30/s, 10/s, -2 s, 100)", 32, "duration of leaky_bucket_queue must be ≥ 0", ""},
@@ -99,6 +100,19 @@ func TestFormulaEdges(t *testing.T) {
 		}
 		if r.Text != want {
 			t.Errorf("%s = %s, want %s", line, r.Text, want)
+		}
+	}
+}
+
+// TestFormulaSourcesAreOneWork checks that a formula's source names one
+// work, so that the year printed after it is that work's: "…, SOSP, 2007",
+// not "…, SOSP; the latency from order statistics, 2007".
+func TestFormulaSourcesAreOneWork(t *testing.T) {
+	s := estimate.NewSession(estimate.Options{})
+	LoadFormulas(s)
+	for _, f := range s.Functions() {
+		if strings.Contains(f.Source, "; ") {
+			t.Errorf("%s: the source %q has a second part: put it in the help comment", f.Name, f.Source)
 		}
 	}
 }

@@ -13,6 +13,9 @@ import (
 type rangeOptions struct {
 	Seed    uint64
 	Samples int
+	// MaxLive bounds the samples a session keeps in memory (a hidden
+	// flag, for tests and experiments); 0 means the engine's default.
+	MaxLive int
 	Hist    bool
 	Stats   bool
 	Why     bool

@@ -217,6 +217,8 @@ See 'napkin help language' for the language.`,
 	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
 	f.Uint64Var(&opts.Ranges.Seed, "seed", estimate.DefaultSeed, "random seed for ranges (10M to 50M)")
 	f.IntVar(&opts.Ranges.Samples, "samples", estimate.DefaultSamples, "Monte Carlo samples per range")
+	f.IntVar(&opts.Ranges.MaxLive, "max-live-samples", 0, "the most samples of ranges kept in memory (0: the default, 2^26)")
+	_ = f.MarkHidden("max-live-samples")
 	f.BoolVar(&opts.Ranges.Stats, "stats", false, "for ranges: percentiles p1 to p99, mean and standard deviation")
 	f.BoolVar(&opts.Ranges.Hist, "hist", false, "for ranges: a histogram")
 	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
@@ -239,8 +241,11 @@ func (o *globalOptions) validate() error {
 	if o.Digits < 1 || o.Digits > 17 {
 		return &usageError{fmt.Sprintf("--digits must be between 1 and 17, not %d", o.Digits), "napkin --digits 3 '10M * 5 / day'"}
 	}
-	if o.Ranges.Samples < 100 || o.Ranges.Samples > 10_000_000 {
+	if o.Ranges.Samples < 100 || o.Ranges.Samples > estimate.MaxSamples {
 		return &usageError{fmt.Sprintf("--samples must be between 100 and 10,000,000, not %d", o.Ranges.Samples), "the default is 100,000"}
+	}
+	if o.Ranges.MaxLive < 0 {
+		return &usageError{fmt.Sprintf("--max-live-samples must be 0 or more, not %d", o.Ranges.MaxLive), "0 is the default, 2^26 samples (512 MiB)"}
 	}
 	return nil
 }

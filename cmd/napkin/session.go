@@ -17,5 +17,5 @@ func newSession(opts *globalOptions) (*estimate.Session, error) {
 
 // sessionOptions are the flags that choose how lines are evaluated.
 func (o *globalOptions) sessionOptions() frontend.SessionOptions {
-	return frontend.SessionOptions{Digits: o.Digits, RangeDigits: o.rangeDigits(), Seed: o.Ranges.Seed, Samples: o.Ranges.Samples, Latency: o.Latency}
+	return frontend.SessionOptions{Digits: o.Digits, RangeDigits: o.rangeDigits(), Seed: o.Ranges.Seed, Samples: o.Ranges.Samples, MaxLiveSamples: o.Ranges.MaxLive, Latency: o.Latency}
 }
