@@ -453,5 +453,11 @@ func (p *plan) foreignHintFor(name string) string {
 	if f, factor, ok := p.foreignUnit(name); ok {
 		return p.foreignHint(f, name, factor, math.NaN())
 	}
+	if strings.Contains(name, "_") {
+		// Numbat's julian_year, sidereal_day
+		if f, factor, ok := p.foreignUnit(strings.ReplaceAll(name, "_", "")); ok {
+			return p.foreignHint(f, name, factor, math.NaN())
+		}
+	}
 	return ""
 }
