@@ -29,7 +29,11 @@ func targetOf(src string, target node, tgtSp span, s *Session) (*convTarget, *Er
 		return nil, err
 	}
 	if t.V == 0 || t.S != nil {
-		return nil, errorAt(src, tgtSp, "", "cannot convert to %s: it is not a fixed unit", text)
+		hint := "convert to a unit or a nonzero multiple of one: -> GB, -> 2 GB"
+		if t.S != nil {
+			hint = "a conversion target is one unit, not a range: -> GB"
+		}
+		return nil, errorAt(src, tgtSp, hint, "cannot convert to %s: it is not a fixed unit", text)
 	}
 	return &convTarget{q: t, text: text}, nil
 }

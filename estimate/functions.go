@@ -137,7 +137,7 @@ func plainFn(name, doc string, f func(float64) float64, example string) *builtin
 			if name == "log2" || name == "log10" || name == "ln" {
 				for i := 0; i < max(len(x.S), 1); i++ {
 					if x.at(i) <= 0 {
-						return Quantity{}, ctx.operandError(id, 0, "", "%s needs a positive number, not %s", name, ctx.show(x))
+						return Quantity{}, ctx.operandError(id, 0, fmt.Sprintf("a logarithm is defined above 0 only; %s(0) is minus infinity", name), "%s needs a positive number, not %s", name, ctx.show(x))
 					}
 				}
 			}
@@ -151,7 +151,7 @@ func sqrtFn(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
 	x := a[0]
 	for i := 0; i < max(len(x.S), 1); i++ {
 		if x.at(i) < 0 {
-			return Quantity{}, ctx.operandError(id, 0, "", "sqrt needs a number ≥ 0, not %s", ctx.show(x))
+			return Quantity{}, ctx.operandError(id, 0, "napkin has no complex numbers; for the root of the magnitude write sqrt(abs(x))", "sqrt needs a number ≥ 0, not %s", ctx.show(x))
 		}
 	}
 	r, why := powQ(x, number(0.5))

@@ -174,8 +174,10 @@ func unexpectedCharHint(r rune) string {
 		return "napkin has no factorial; != compares in an assert"
 	case '&', '|':
 		return "napkin has no logical operators"
+	case '.':
+		return "a decimal point goes between digits: 1.0e3, 0.5"
 	}
-	return ""
+	return "napkin reads numbers, names and the operators + - * / ^ % ( ) -> ; quote a label that has other characters: \"user@host\""
 }
 
 // lexOperator recognises an operator at the start of s, returning its

@@ -246,12 +246,18 @@ func (p *parser) expectEOF() *Error {
 		return p.errorf(t.sp, "remove it, or add a matching ( before it", "unmatched )")
 	case t.kind == tokOp && t.text == "=":
 		return p.errorf(t.sp, "assign with a plain name on the left: qps = 50M / day; compare with == in an assert", "unexpected =")
+	case t.kind == tokNumber && p.i > 0 && p.toks[p.i-1].kind == tokIdent && p.toks[p.i-1].text == "of":
+		return p.errorf(t.sp, "of follows a number written with % (5% of 200, (2 + 5)% of 200); otherwise multiply: 5 percent * 200, (5%) * 200", "unexpected number %s after of", t.text)
 	case t.kind == tokNumber:
 		return p.errorf(t.sp, "put an operator between the numbers, e.g. *", "unexpected number %s after an expression", t.text)
 	case t.kind == tokOp && t.text == ",":
 		return p.errorf(t.sp, "a comma separates a call's arguments, or groups thousands in threes: 1,234,567", "unexpected ,")
+	case t.kind == tokOp && t.text == "->":
+		return p.errorf(t.sp, "a line converts once, at its end: 1 h -> s; to convert inside an expression, bracket it: (6 h -> 45 min) + 1 min", "unexpected ->")
+	case t.kind == tokIdent && t.text == "of":
+		return p.errorf(t.sp, "of follows a percentage written with %: 5% of 200, (2 + 5)% of 200; or multiply: 5 percent * 200", "unexpected of")
 	}
-	return p.errorf(t.sp, "", "unexpected %s", describe(t))
+	return p.errorf(t.sp, "put an operator between the values, e.g. *", "unexpected %s", describe(t))
 }
 
 // precedence of binary operators; 0 means "not a binary operator here".
@@ -550,10 +556,20 @@ func (p *parser) postfixExpr() (node, *Error) {
 		if err := p.enter(of.sp); err != nil {
 			return nil, err
 		}
+		minus, negative := p.peek(), p.isOp("-")
+		if negative {
+			p.next() // 5% of -200
+		}
 		y, err := p.juxtExpr()
 		p.depth--
 		if err != nil {
 			return nil, err
+		}
+		if negative {
+			y = &unary{sp: span{minus.sp.Start, y.pos().End}, op: "-", x: y}
+			if err := p.count(y); err != nil {
+				return nil, err
+			}
 		}
 		x = &binary{sp: span{x.pos().Start, y.pos().End}, op: "*", opText: "of", spaced: true, x: x, y: y}
 		return x, p.count(x)
@@ -572,7 +588,13 @@ func (p *parser) primary() (node, *Error) {
 	case tokIdent:
 		switch t.text {
 		case "in", "to", "assert":
-			return nil, p.errorf(t.sp, "", "unexpected %q: expected a number or a name", t.text)
+			return nil, p.errorf(t.sp, fmt.Sprintf("%s needs a value before it", t.text), "unexpected %q: expected a number or a name", t.text)
+		}
+		if minus, num := p.peek(), p.peekAt(1); t.text == "$" && minus.kind == tokOp && minus.text == "-" &&
+			minus.sp.Start == t.sp.End && num.kind == tokNumber && num.sp.Start == minus.sp.End {
+			// $-5 would be $1 - 5: a negative amount puts its sign first.
+			return nil, p.errorf(span{t.sp.Start, num.sp.End}, fmt.Sprintf("write a negative amount with the sign first: -$%s", num.text),
+				"$-%s is not a negative amount", num.text)
 		}
 		if t.text == "$" && p.peek().kind == tokNumber && (p.peek().sp.Start == t.sp.End || !p.afterOperand(p.i-1)) {
 			// $5 (or $ 5 where an operand starts) is 5 $: money written
@@ -625,9 +647,9 @@ func (p *parser) primary() (node, *Error) {
 			return &group{sp: span{t.sp.Start, end.sp.End}, x: x}, nil
 		}
 	case tokEOF:
-		return nil, p.errorf(t.sp, "", "unexpected end of line: expected a number or a name")
+		return nil, p.errorf(t.sp, "the line ends where a value should be: finish the expression (2 * 3, (1 + 2))", "unexpected end of line: expected a number or a name")
 	}
-	return nil, p.errorf(t.sp, "", "unexpected %s: expected a number or a name", describe(t))
+	return nil, p.errorf(t.sp, "an operator needs a value on each side: 2 * 3; a negative value after of goes in brackets: 5% of (-200)", "unexpected %s: expected a number or a name", describe(t))
 }
 
 // afterOperand reports whether the token before index k ends an operand,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/expr-lang/expr"
@@ -406,16 +407,29 @@ func divOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 
 func powOp(ctx *evalCtx, id int, a, e Quantity) (Quantity, *Error) {
 	if a.V == 0 && e.V < 0 {
-		return Quantity{}, ctx.operandError(id, 0, "", "zero raised to a negative power (division by zero)")
+		return Quantity{}, ctx.operandError(id, 0, "0^-n is 1/0^n: use a base other than 0, or a power ≥ 0", "zero raised to a negative power (division by zero)")
 	}
 	if a.V < 0 && e.V != math.Trunc(e.V) {
-		return Quantity{}, ctx.errorf(id, "", "a negative number raised to a fractional power is not a real number")
+		return Quantity{}, ctx.errorf(id, "napkin has no complex numbers: raise the magnitude and put the sign outside, -(8^0.5), or use a whole power", "a negative number raised to a fractional power is not a real number")
 	}
 	r, why := powQ(a, e)
 	if why != "" {
-		return r, ctx.operandError(id, 1, "", "%s", why)
+		return r, ctx.operandError(id, 1, powHint(why), "%s", why)
 	}
 	return r, nil
+}
+
+// powHint says how to fix a power powQ refuses.
+func powHint(why string) string {
+	switch {
+	case strings.HasPrefix(why, "the exponent must"):
+		return "divide the exponent by its unit: 2^(10 s / 1 s)"
+	case strings.Contains(why, "fractional dimension"):
+		return "a power of a quantity with units must keep whole units: 4 GB^2 is fine, GB^0.5 is not; take the root of the plain number: (2^0.5) GB"
+	case strings.Contains(why, "exact exponent"):
+		return "use an exact exponent with units, or divide out the units first"
+	}
+	return "use a smaller power"
 }
 
 func negOp(_ *evalCtx, _ int, a Quantity) (Quantity, *Error) {

@@ -454,7 +454,7 @@ func (s *Session) assert(st *statement, src string, r *Result) (*Result, *Error)
 			"assertion failed in %.3g%% of the samples: left side is %s, right side is %s",
 			100*float64(failed)/float64(n), formatInline(a, s.prec()), formatInline(b, s.prec()))
 	case failed > 0:
-		return nil, errorAt(src, whole, "", "assertion failed: left side is %s, right side is %s",
+		return nil, errorAt(src, whole, "the sides differ (shown in full): fix the calculation or the expected value; for a bound, assert with < or >", "assertion failed: left side is %s, right side is %s",
 			preciseText(a), preciseText(b))
 	}
 	r.Kind = KindAssertion

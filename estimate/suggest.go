@@ -54,6 +54,9 @@ func suggestUnit(name string, known []string) string {
 	if s != "" && !strings.EqualFold(firstRune(s), firstRune(name)) {
 		return ""
 	}
+	if s != "" && !strings.EqualFold(s, name) && dataKind(s) != "" && !strings.ContainsAny(name, "bB") {
+		return "" // tps is not Tbps, nor Mpps Mbps: another quantity
+	}
 	return s
 }
 

@@ -127,6 +127,14 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	if u, factor, ok := p.prefixedUnit(name); ok {
 		return p.errorf(n, writeFor(name, head, factor, u), "%q is a unit napkin does not know", name)
 	}
+	if pr, base, ok := p.stackedPrefix(name); ok {
+		num := "5"
+		if !math.IsNaN(head) {
+			num = strconv.FormatFloat(head, 'g', -1, 64)
+		}
+		return p.errorf(n, fmt.Sprintf("prefixes do not stack (%s glued to %s); write one unit with one prefix, or a count per second as /s (%s%s /s); to count things called %s, quote it: \"%s\"", pr, base, num, pr, name, name),
+			"%q is a unit napkin does not know", name)
+	}
 	// A misspelt data unit (Tibibyte, gigabites, Mbyts) is never a label:
 	// guessing bits or bytes, or the prefix, would be 8 or 1,024 times off.
 	if _, f := prefixOf(name); utf8.RuneCountInString(name) >= 3 && (strings.Contains(strings.ToLower(name), "byte") || f != 0 && dataKind(name) != "") {
@@ -154,7 +162,7 @@ func (p *plan) foreignUnit(name string) (*foreignUnit, float64, bool) {
 	factor := 0.0
 	eachPrefixed(name, func(base string, fac float64) bool {
 		for _, cand := range withoutPlural(base) {
-			if f, ok := fs[cand]; ok && utf8.RuneCountInString(cand) >= 1 {
+			if f, ok := fs[cand]; ok && utf8.RuneCountInString(cand) >= 1 && !p.isPrefixed(cand) {
 				found, factor = f, fac
 				return true
 			}
@@ -170,7 +178,8 @@ func (p *plan) prefixedUnit(name string) (string, float64, bool) {
 	unit, factor := "", 0.0
 	eachPrefixed(name, func(base string, fac float64) bool {
 		for _, cand := range withoutPlural(base) {
-			if u, ok := p.scope.s.unit(cand); ok && u.Names[0] != "thousand" && !isScaleWord(cand) {
+			if u, ok := p.scope.s.unit(cand); ok && u.Names[0] != "thousand" && !isScaleWord(cand) && !p.isPrefixed(cand) &&
+				!(fac == 1e-18 && rateAbbrev(cand)) {
 				unit, factor = cand, fac
 				return true
 			}
@@ -178,6 +187,56 @@ func (p *plan) prefixedUnit(name string) (string, float64, bool) {
 		return false
 	})
 	return unit, factor, unit != ""
+}
+
+// isPrefixed reports whether name is itself a prefix glued to a unit (ps
+// is 1e-12 s, ms, km): prefixes never stack, so cps is not 0.01 ps. A unit
+// that only starts like one (pps, packets per second) is not.
+func (p *plan) isPrefixed(name string) bool {
+	found := false
+	u, napkinUnit := p.scope.s.unit(name)
+	eachPrefixed(name, func(base string, factor float64) bool {
+		for _, cand := range withoutPlural(base) {
+			if napkinUnit {
+				b, ok := p.scope.s.unit(cand)
+				if !ok || isScaleWord(cand) {
+					continue
+				}
+				uq, err1 := u.value()
+				bq, err2 := b.value()
+				found = err1 == nil && err2 == nil && uq.D == bq.D && closeEnough(uq.V, factor*bq.V)
+			} else if _, ok := p.scope.s.base.foreign[cand]; ok {
+				found = true
+			}
+			if found {
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// stackedPrefix finds a prefix glued to a unit that already has one (Gps,
+// Mms): never a label, and never read as two prefixes.
+func (p *plan) stackedPrefix(name string) (prefix, base string, found bool) {
+	eachPrefixed(name, func(rest string, _ float64) bool {
+		for _, cand := range withoutPlural(rest) {
+			if _, ok := p.scope.s.unit(cand); ok && p.isPrefixed(cand) {
+				prefix, base, found = strings.TrimSuffix(name, rest), cand, true
+				return true
+			}
+		}
+		return false
+	})
+	return prefix, base, found
+}
+
+// rateAbbrev reports whether name is a count per second written as an
+// abbreviation (qps, rps, tps, pps): it takes a prefix (Mpps), but not atto
+// (apps is a count noun, not atto-pps).
+func rateAbbrev(name string) bool {
+	return len(name) == 3 && strings.HasSuffix(name, "ps")
 }
 
 func isScaleWord(name string) bool {
@@ -393,6 +452,12 @@ func decimalWord(sym string) string {
 func (p *plan) foreignHintFor(name string) string {
 	if f, factor, ok := p.foreignUnit(name); ok {
 		return p.foreignHint(f, name, factor, math.NaN())
+	}
+	if strings.Contains(name, "_") {
+		// Numbat's julian_year, sidereal_day
+		if f, factor, ok := p.foreignUnit(strings.ReplaceAll(name, "_", "")); ok {
+			return p.foreignHint(f, name, factor, math.NaN())
+		}
 	}
 	return ""
 }
