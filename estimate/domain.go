@@ -262,3 +262,31 @@ func nextDefinition(src string, i int) *statement {
 	}
 	return nil
 }
+
+// domainText describes f's domain, a phrase a rule.
+func (f *userFunc) domainText() []string {
+	var out []string
+	for _, r := range f.domain {
+		if r.other >= 0 {
+			out = append(out, fmt.Sprintf("%s %s %s", f.params[r.param], r.op, f.params[r.other]))
+			continue
+		}
+		var what string
+		switch r.kind {
+		case domProbability:
+			what = "a " + r.word + " from 0 to 100%"
+		case domUtilisation:
+			what = "above 0, at most 100%"
+		case domCount:
+			what = "a whole number ≥ 0"
+		case domPositiveCount:
+			what = "a whole number ≥ 1"
+		case domNonNegative:
+			what = "≥ 0"
+		case domPositive:
+			what = "> 0"
+		}
+		out = append(out, f.params[r.param]+" "+what)
+	}
+	return out
+}

@@ -386,23 +386,37 @@ func duration(v float64, digits int) Display {
 		first++
 	}
 	last := min(first+2, len(calendar)-1)
-	// Count in the last part's unit (milliseconds when the last part is
-	// seconds), so that the parts are whole and add up exactly.
+	// Count in the last part's unit, so that the parts are whole and add
+	// up exactly. When the last part is seconds, the fraction of a second
+	// is the decimal digits of the value itself (milliseconds, or more
+	// when --digits asks): 61.123456789 s is 1 min 1.123456789 s.
 	base := float64(calendar[last].seconds)
-	if last == len(calendar)-1 {
-		base = 1e-3
-	}
 	count := int64(math.Round(a / base))
 	approx := !closeEnough(float64(count)*base, a)
+	frac := ""
+	if last == len(calendar)-1 {
+		decimals := max(3, digits-1-int(math.Floor(math.Log10(a))))
+		text := strconv.FormatFloat(a, 'f', -1, 64)
+		if _, f, _ := strings.Cut(text, "."); len(f) > decimals {
+			text = strconv.FormatFloat(a, 'f', decimals, 64)
+		}
+		whole, f, _ := strings.Cut(text, ".")
+		frac = strings.TrimRight(f, "0")
+		count, _ = strconv.ParseInt(whole, 10, 64)
+		r, _ := strconv.ParseFloat(text, 64)
+		approx = !closeEnough(r, a)
+	}
 	var parts []string
 	for _, c := range calendar[first : last+1] {
 		size := int64(math.Round(float64(c.seconds) / base))
 		n := count / size
 		count -= n * size
 		if c.name == "s" {
-			ms := float64(n) + float64(count)*base
-			if ms != 0 {
-				s, _ := numberText(ms, digits+3, false)
+			if n != 0 || frac != "" {
+				s := strconv.FormatInt(n, 10)
+				if frac != "" {
+					s += "." + frac
+				}
 				parts = append(parts, s+" s")
 			}
 			continue

@@ -198,13 +198,14 @@ func samplerFn(name string, kind distKind, doc string) *builtin {
 // FunctionInfo describes a function defined in napkin.
 type FunctionInfo struct {
 	Name      string
-	Signature string // shards(total, per)
-	Body      string // ceil(total / per)
-	Doc       string // the comment after the definition
-	File      string // the file that defined it
-	Line      int    // the line that defined it
-	Source    string // where the formula comes from ("" for the session's own)
-	Year      int    // the source's year, 0 when unknown
+	Signature string   // shards(total, per)
+	Body      string   // ceil(total / per)
+	Doc       string   // the comment after the definition
+	File      string   // the file that defined it
+	Line      int      // the line that defined it
+	Source    string   // where the formula comes from ("" for the session's own)
+	Year      int      // the source's year, 0 when unknown
+	Domain    []string // what the parameters accept, from #@ domain: lines ("availability: a probability")
 }
 
 // Functions lists the functions defined in the session, by name.
@@ -214,7 +215,7 @@ func (s *Session) Functions() []FunctionInfo {
 	for _, name := range sortedKeys(s.funcs) {
 		f := s.funcs[name]
 		sp := f.body.pos()
-		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file, Line: f.line, Source: f.source, Year: f.year})
+		out = append(out, FunctionInfo{Name: name, Signature: f.signature(), Body: f.src[sp.Start:sp.End], Doc: f.doc, File: f.file, Line: f.line, Source: f.source, Year: f.year, Domain: f.domainText()})
 	}
 	return out
 }

@@ -32,3 +32,30 @@ func TestPercentCountsTowardSize(t *testing.T) {
 		t.Errorf("%d percentages: got %v, want the size limit", maxNodes/2+1, err)
 	}
 }
+
+// TestDurationDigits: at a high --digits the fraction of a second is the
+// value's own decimal digits, not a millisecond count with float noise.
+func TestDurationDigits(t *testing.T) {
+	for _, c := range []struct {
+		digits int
+		in     string
+		want   string
+	}{
+		{17, "61.123456789 s", "1 min 1.123456789 s"},
+		{17, "10000.123456789 s", "2 h 46 min 40.123456789 s"},
+		{17, "120.0001 s", "2 min 0.0001 s"},
+		{17, "3599.9996 s", "59 min 59.9996 s"},
+		{5, "61.123456789 s", "1 min 1.123 s"},
+		{5, "10000.123456789 s", "2 h 46 min 40.123 s"},
+		{5, "3599.9996 s", "60 min"},
+		{3, "90061.5 s", "1 day 1 h 1 min"},
+	} {
+		r, err := NewSession(Options{Digits: c.digits}).Eval(c.in)
+		if err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if r.Text != c.want {
+			t.Errorf("--digits %d %s: got %q, want %q", c.digits, c.in, r.Text, c.want)
+		}
+	}
+}

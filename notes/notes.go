@@ -14,6 +14,12 @@ type Options struct {
 	NewSession func() *estimate.Session
 	// Clean empties every slot instead of filling it.
 	Clean bool
+	// Check, when set, is called after each line a napkin block evaluates,
+	// with the line's number and result (nil for a line without one, or
+	// that failed). An error it returns stops Process there: the lines
+	// after it are left as they were, and the error is Result.Stopped. It
+	// is how a caller puts a deadline or a cap on a note.
+	Check func(line int, r *estimate.Result) error
 }
 
 // Slot is one line that asks for its result.
@@ -36,6 +42,8 @@ type Result struct {
 	Slots  []Slot
 	// Errors are the lines that failed, with or without a slot.
 	Errors []*estimate.Error
+	// Stopped is the error of Options.Check that stopped Process early.
+	Stopped error
 }
 
 // Changed reports whether the output differs from the input.
@@ -82,7 +90,14 @@ func Process(name string, src []byte, opts Options) *Result {
 			}
 			continue
 		}
-		lines[i] = processLine(session, name, i+1, line, opts, res)
+		var r *estimate.Result
+		lines[i], r = processLine(session, name, i+1, line, opts, res)
+		if opts.Check != nil {
+			if err := opts.Check(i+1, r); err != nil {
+				res.Stopped = err
+				break
+			}
+		}
 	}
 	var out strings.Builder
 	out.Grow(len(src) + 64*len(res.Slots))
@@ -95,8 +110,8 @@ func Process(name string, src []byte, opts Options) *Result {
 }
 
 // processLine evaluates one line of a napkin block and returns it with its
-// slot filled.
-func processLine(s *estimate.Session, file string, n int, line string, opts Options, res *Result) string {
+// slot filled, and its result.
+func processLine(s *estimate.Session, file string, n int, line string, opts Options, res *Result) (string, *estimate.Result) {
 	start, end, hasSlot := slot(line)
 	code := line
 	if hasSlot {
@@ -114,7 +129,7 @@ func processLine(s *estimate.Session, file string, n int, line string, opts Opti
 		res.Errors = append(res.Errors, e)
 	}
 	if !hasSlot {
-		return line
+		return line, r
 	}
 	sl := Slot{Line: n, Input: strings.TrimSpace(code), Old: strings.TrimSpace(line[start:end]), Result: r.WithoutSamples(), Err: e}
 	switch {
@@ -136,5 +151,5 @@ func processLine(s *estimate.Session, file string, n int, line string, opts Opti
 	}
 	sl.stale = text != line[start:end]
 	res.Slots = append(res.Slots, sl)
-	return line[:start] + text + line[end:]
+	return line[:start] + text + line[end:], r
 }

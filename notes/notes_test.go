@@ -2,6 +2,7 @@ package notes
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -199,6 +200,26 @@ func BenchmarkLargeNote(b *testing.B) {
 	}
 	for b.Loop() {
 		process("long.md", src)
+	}
+}
+
+func TestCheckStopsTheNote(t *testing.T) {
+	src := "```napkin\na = 1  # =>\nb = 2  # =>\nc = 3  # =>\n```\n"
+	var seen []int
+	stop := errors.New("enough")
+	res := Process("n.md", []byte(src), Options{NewSession: newSession, Check: func(line int, r *estimate.Result) error {
+		seen = append(seen, line)
+		if r == nil || r.Name != "a" && r.Name != "b" {
+			t.Errorf("line %d: result %+v", line, r)
+		}
+		if line == 3 {
+			return stop
+		}
+		return nil
+	}})
+	want := "```napkin\na = 1  # => 1\nb = 2  # => 2\nc = 3  # =>\n```\n"
+	if res.Stopped != stop || string(res.Output) != want || len(seen) != 2 {
+		t.Errorf("stopped %v after lines %v:\n%s", res.Stopped, seen, res.Output)
 	}
 }
 

@@ -320,3 +320,22 @@ func TestBrowserPresetAndMarkdownNote(t *testing.T) {
 		t.Errorf("note:\n%s", note)
 	}
 }
+
+func TestBrowserPracticeWithOtherAssumptions(t *testing.T) {
+	ctx, url := browser(t)
+	do(t, ctx, chromedp.Navigate(url),
+		waitFor(`document.querySelectorAll("#practice-preset option").length > 1`),
+		chromedp.Click(chromedp.CSS("#practice-pane summary")),
+		chromedp.SetValue(chromedp.ID("practice-preset"), "url_shortener"),
+		chromedp.SetValue(chromedp.ID("practice-set"), "new_urls = 200M /day; "),
+		chromedp.Click(chromedp.ID("practice-start")),
+		waitFor(`document.getElementById("practice-answer") !== null`))
+	if row := eval[string](t, ctx, `[...document.querySelectorAll("#practice tr")].map((r) => r.textContent).join("|")`); !strings.Contains(row, "set here; the preset says") {
+		t.Errorf("assumptions %q", row)
+	}
+	do(t, ctx, chromedp.SendKeys(chromedp.ID("practice-answer"), "1k/s\r"),
+		waitFor(`document.querySelector("#practice-feedback .grade") !== null`))
+	if w := eval[string](t, ctx, `document.querySelector("#practice-feedback pre").textContent`); strings.Contains(w, "1,157.4 /s") {
+		t.Errorf("graded against the preset's own figure: %q", w)
+	}
+}

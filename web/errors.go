@@ -1,11 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,12 +22,23 @@ type apiError struct {
 	Error frontend.Error `json:"error"`
 }
 
+// writeJSON answers with v as JSON. It encodes v before it writes the
+// status, so that a value JSON cannot hold (a NaN, an infinity) is a JSON
+// error, never a success with an empty body.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v) // the client has gone: nothing to tell it
+	if err := enc.Encode(v); err != nil {
+		buf.Reset()
+		status = http.StatusInternalServerError
+		_ = enc.Encode(apiError{frontend.Error{Error: "internal error: cannot encode the answer: " + strings.TrimPrefix(err.Error(), "json: "),
+			Hint: "please report this at the project's issue tracker, with the script that caused it"}})
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes()) // the client has gone: nothing to tell it
 }
 
 func writeError(w http.ResponseWriter, status int, msg, hint string) {

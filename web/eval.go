@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -65,11 +66,8 @@ func (s *Server) handleEval(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, s.limits.MaxBody, &req) {
 		return
 	}
-	lines := strings.Split(strings.TrimSuffix(req.Script, "\n"), "\n")
-	if len(lines) > s.limits.MaxLines {
-		writePositioned(w, http.StatusRequestEntityTooLarge, &estimate.Error{Line: s.limits.MaxLines + 1, Column: 1, Width: 1,
-			Source: lines[s.limits.MaxLines], Msg: fmt.Sprintf("the script has more than %d lines", s.limits.MaxLines),
-			Hint: "split it, or run it with napkin run"})
+	lines, ok := s.scriptLines(w, req.Script)
+	if !ok {
 		return
 	}
 	opts := s.cfg.Session
@@ -88,6 +86,19 @@ func (s *Server) handleEval(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	resp := s.evaluate(r.Context(), session, opts, lines)
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// scriptLines splits a script into its lines, answering the request
+// itself when there are more than the server takes.
+func (s *Server) scriptLines(w http.ResponseWriter, script string) ([]string, bool) {
+	lines := strings.Split(strings.TrimSuffix(script, "\n"), "\n")
+	if len(lines) > s.limits.MaxLines {
+		writePositioned(w, http.StatusRequestEntityTooLarge, &estimate.Error{Line: s.limits.MaxLines + 1, Column: 1, Width: 1,
+			Source: lines[s.limits.MaxLines], Msg: fmt.Sprintf("the script has more than %d lines", s.limits.MaxLines),
+			Hint: "split it, or run it with napkin run"})
+		return nil, false
+	}
+	return lines, true
 }
 
 // acquire waits for a turn to evaluate. It answers the request itself
@@ -168,20 +179,15 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 		var d *estimate.Dist
 		if res.Quantity.IsRange() {
 			if ranges++; ranges > s.limits.MaxRanges {
-				e := &estimate.Error{Line: i + 1, Column: 1, Width: max(1, utf8.RuneCountInString(line)), Source: line,
-					Msg:  fmt.Sprintf("more than %d lines of this script are ranges, the page's limit", s.limits.MaxRanges),
-					Hint: "run the script with napkin run, which has no such limit"}
+				e := s.tooManyRanges(i+1, line)
 				j := frontend.NewError(e)
 				resp.Lines = append(resp.Lines, evalLine{Line: i + 1, Error: &j, Width: e.Width})
 				resp.Stopped = fmt.Sprintf("stopped at line %d: more than %d range results", i+1, s.limits.MaxRanges)
 				break
 			}
 			d = res.Distribution()
-			edges, counts := frontend.Bins(d, histBins)
-			el.Hist = &histogram{Unit: strings.TrimSpace(d.Unit), Log: frontend.LogBins(d), Edges: edges, Counts: counts, P5: d.P5, P50: d.P50, P95: d.P95}
-			for _, in := range res.Sensitivity() {
-				el.Why = append(el.Why, influence{in.Name, in.Share})
-			}
+			el.Hist = newHistogram(d)
+			el.Why = why(res)
 		}
 		j := frontend.NewResult(res, "", true, d)
 		el.Result = &j
@@ -199,6 +205,48 @@ func (s *Server) evaluate(ctx context.Context, session *estimate.Session, opts f
 		}
 	}
 	return resp
+}
+
+// tooManyRanges is the error of the line that holds one range more than
+// a request may.
+func (s *Server) tooManyRanges(n int, line string) *estimate.Error {
+	return &estimate.Error{Line: n, Column: 1, Width: max(1, utf8.RuneCountInString(line)), Source: line,
+		Msg:  fmt.Sprintf("more than %d lines of this script are ranges, the page's limit", s.limits.MaxRanges),
+		Hint: "run the script with napkin run, which has no such limit"}
+}
+
+// newHistogram bins a range's samples for the page, or is nil when there
+// is nothing to draw: every sample the same, or values so near 0 or so
+// large that the bins would not be finite numbers.
+func newHistogram(d *estimate.Dist) *histogram {
+	if !(d.P99 > d.P1) {
+		return nil
+	}
+	edges, counts := frontend.Bins(d, histBins)
+	for _, v := range append([]float64{d.P5, d.P50, d.P95}, edges...) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+	}
+	for i := 1; i < len(edges); i++ {
+		if !(edges[i] > edges[i-1]) {
+			return nil // too close together to tell apart
+		}
+	}
+	return &histogram{Unit: strings.TrimSpace(d.Unit), Log: frontend.LogBins(d), Edges: edges, Counts: counts, P5: d.P5, P50: d.P50, P95: d.P95}
+}
+
+// why is the --why sensitivity of a range result as bars, or nil when its
+// shares are not finite (samples that underflow to 0 have no spread).
+func why(res *estimate.Result) []influence {
+	var out []influence
+	for _, in := range res.Sensitivity() {
+		if math.IsNaN(in.Share) || math.IsInf(in.Share, 0) {
+			return nil
+		}
+		out = append(out, influence{in.Name, in.Share})
+	}
+	return out
 }
 
 func (s *Server) stoppedMessage(ctx context.Context, line int) string {

@@ -2,9 +2,9 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/notes"
@@ -19,14 +19,18 @@ type noteResponse struct {
 }
 
 // handleNote turns a script into a Markdown note: one napkin block whose
-// results napkin notes fills (and here, already has filled).
+// results napkin notes fills (and here, already has filled). It has the
+// limits of POST /api/eval: lines, ranges, the work of each line, and the
+// deadline (or the client leaving), checked between lines and within one.
 func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
 	var req noteRequest
 	if !decodeBody(w, r, s.limits.MaxBody, &req) {
 		return
 	}
-	if n := strings.Count(req.Script, "\n"); n >= s.limits.MaxLines {
-		writeError(w, http.StatusRequestEntityTooLarge, "the script is too long for a note", "split it")
+	// Lines end as they do in a note: \n, \r\n or a lone \r.
+	script := strings.ReplaceAll(strings.ReplaceAll(req.Script, "\r\n", "\n"), "\r", "\n")
+	lines, ok := s.scriptLines(w, script)
+	if !ok {
 		return
 	}
 	release, ok := s.acquire(w, r)
@@ -36,14 +40,33 @@ func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits.Timeout)
 	defer cancel()
-	md := noteMarkdown(req.Script)
-	res := notes.Process("note.md", []byte(md), notes.Options{NewSession: func() *estimate.Session {
-		session, _ := s.newSession(s.cfg.Session) // the options were checked by New
-		context.AfterFunc(ctx, session.Interrupt)
-		return session
-	}})
-	if ctx.Err() != nil {
-		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the note took longer than %s to fill", s.limits.Timeout), "split the script")
+	ranges := 0
+	res := notes.Process("note.md", []byte(noteMarkdown(lines)), notes.Options{
+		NewSession: func() *estimate.Session {
+			session, _ := s.newSession(s.cfg.Session) // the options were checked by New
+			context.AfterFunc(ctx, session.Interrupt)
+			return session
+		},
+		Check: func(n int, res *estimate.Result) error {
+			n-- // the note's first line is its fence
+			line := lines[n-1]
+			if ctx.Err() != nil {
+				return &estimate.Error{Line: n, Column: 1, Width: max(1, utf8.RuneCountInString(line)), Source: line,
+					Msg: s.stoppedMessage(ctx, n), Hint: "make the script do less work, or fill the note with napkin notes"}
+			}
+			if res != nil && res.Quantity.IsRange() {
+				if ranges++; ranges > s.limits.MaxRanges {
+					return s.tooManyRanges(n, line)
+				}
+			}
+			return nil
+		}})
+	if e, ok := res.Stopped.(*estimate.Error); ok {
+		status := http.StatusUnprocessableEntity
+		if ctx.Err() != nil {
+			status = http.StatusServiceUnavailable
+		}
+		writePositioned(w, status, e)
 		return
 	}
 	writeJSON(w, http.StatusOK, noteResponse{Markdown: string(res.Output)})
@@ -51,11 +74,14 @@ func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
 
 // noteMarkdown is a script as a napkin block, each line that computes a
 // figure given a # => slot.
-func noteMarkdown(script string) string {
+func noteMarkdown(lines []string) string {
 	var b strings.Builder
 	b.WriteString("```napkin\n")
-	for _, line := range strings.Split(strings.TrimRight(script, "\n"), "\n") {
-		line = strings.TrimRight(line, " \t\r")
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for _, line := range lines {
+		line = strings.TrimRight(line, " \t")
 		if strings.HasPrefix(line, "```") {
 			line = "# " + line // would end the block
 		}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -56,6 +58,9 @@ type assumption struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
 	Why   string `json:"why,omitempty"`
+	// Was is the preset's own value of an assumption the request's set
+	// replaced.
+	Was string `json:"was,omitempty"`
 }
 
 type question struct {
@@ -64,51 +69,107 @@ type question struct {
 }
 
 type practiceInfo struct {
-	Name        string       `json:"name"`
-	Title       string       `json:"title"`
-	Scope       []string     `json:"scope"`
-	Assumptions []assumption `json:"assumptions"`
-	Questions   []question   `json:"questions"`
+	Name        string            `json:"name"`
+	Title       string            `json:"title"`
+	Scope       []string          `json:"scope"`
+	Set         map[string]string `json:"set,omitempty"` // the assumptions replaced, as napkin practice --set
+	Assumptions []assumption      `json:"assumptions"`
+	Questions   []question        `json:"questions"`
 }
 
-// runPreset evaluates a preset for practice, answering the request itself
-// when it cannot.
-func (s *Server) runPreset(w http.ResponseWriter, r *http.Request) (*presets.Preset, []presets.Step, bool) {
-	p, ok := s.findPreset(w, r.PathValue("name"))
-	if !ok {
-		return nil, nil, false
+// maxSet is the most assumptions one request may replace.
+const maxSet = 100
+
+// practiceSet reads ?set=NAME=VALUE (repeatable), as napkin practice
+// --set, answering the request itself when one is malformed.
+func practiceSet(w http.ResponseWriter, r *http.Request) (map[string]string, bool) {
+	params := r.URL.Query()["set"]
+	if len(params) > maxSet {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("more than %d assumptions are set", maxSet), "")
+		return nil, false
+	}
+	set := map[string]string{}
+	for _, f := range params {
+		name, value, ok := strings.Cut(f, "=")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || name == "" || value == "" || strings.ContainsAny(value, "\r\n") {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("set %q is not NAME=VALUE", f), "?set=dau=500M")
+			return nil, false
+		}
+		set[name] = value
+	}
+	return set, true
+}
+
+// runPreset evaluates a preset for practice, with the assumptions of the
+// request's ?set= replaced, answering the request itself when it cannot.
+// The caller holds an evaluation slot; ctx ends the evaluation (each
+// line, and the preset between lines).
+func (s *Server) runPreset(ctx context.Context, w http.ResponseWriter, p *presets.Preset, set map[string]string) ([]presets.Step, bool) {
+	session := s.boundSession(ctx)
+	steps, err := p.Run(session, set)
+	var e *estimate.Error
+	var se *presets.SetError
+	switch {
+	case ctx.Err() != nil:
+		writeError(w, http.StatusServiceUnavailable, s.stoppedMessage(ctx, 1)+" of the preset", "try again in a moment")
+	case errors.As(err, &se):
+		writeError(w, http.StatusBadRequest, se.Msg, se.Hint)
+	case errors.As(err, &e) && len(set) > 0:
+		writePositioned(w, http.StatusBadRequest, e) // most likely the value set
+	case errors.As(err, &e):
+		writePositioned(w, http.StatusUnprocessableEntity, e)
+	case err != nil:
+		writeError(w, http.StatusUnprocessableEntity, err.Error(), "fix the preset file")
+	default:
+		return steps, true
+	}
+	return nil, false
+}
+
+// boundSession is a session with the server's work budget that ctx
+// interrupts.
+func (s *Server) boundSession(ctx context.Context) *estimate.Session {
+	session, _ := s.newSession(s.cfg.Session) // the options were checked by New
+	context.AfterFunc(ctx, session.Interrupt)
+	return session
+}
+
+// practiceStart finds the preset of a practice request and waits for a
+// turn to evaluate it, answering the request itself when it cannot.
+func (s *Server) practiceStart(w http.ResponseWriter, r *http.Request) (p *presets.Preset, ctx context.Context, done func(), ok bool) {
+	if p, ok = s.findPreset(w, r.PathValue("name")); !ok {
+		return nil, nil, nil, false
 	}
 	release, ok := s.acquire(w, r)
 	if !ok {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	defer release()
-	session, err := s.newSession(s.cfg.Session)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error(), "")
-		return nil, nil, false
-	}
-	steps, err := p.Run(session, nil)
-	if err != nil {
-		if e, ok := err.(*estimate.Error); ok {
-			writePositioned(w, http.StatusUnprocessableEntity, e)
-		} else {
-			writeError(w, http.StatusUnprocessableEntity, err.Error(), "fix the preset file")
-		}
-		return nil, nil, false
-	}
-	return p, steps, true
+	ctx, cancel := context.WithTimeout(r.Context(), s.limits.Timeout)
+	return p, ctx, func() { cancel(); release() }, true
 }
 
 func (s *Server) handlePractice(w http.ResponseWriter, r *http.Request) {
-	p, steps, ok := s.runPreset(w, r)
+	set, ok := practiceSet(w, r)
+	if !ok {
+		return
+	}
+	p, ctx, done, ok := s.practiceStart(w, r)
+	if !ok {
+		return
+	}
+	defer done()
+	steps, ok := s.runPreset(ctx, w, p, set)
 	if !ok {
 		return
 	}
 	info := practiceInfo{Name: p.Name, Title: p.Title, Scope: p.ScopeOf(steps), Assumptions: []assumption{}, Questions: []question{}}
+	if len(set) > 0 {
+		info.Set = set
+	}
 	for _, st := range steps {
 		if st.Assumption {
-			info.Assumptions = append(info.Assumptions, assumption{st.Name, strings.TrimSpace(strings.SplitN(st.Code, "=", 2)[1]), st.Reason})
+			info.Assumptions = append(info.Assumptions, assumption{st.Name, strings.TrimSpace(strings.SplitN(st.Code, "=", 2)[1]), st.Reason, st.Was})
 		}
 	}
 	for _, q := range presets.Questions(steps) {
@@ -135,12 +196,29 @@ type gradeResponse struct {
 	Working   frontend.Result `json:"working"`
 }
 
+// handleGrade grades one answer to a question of a preset, run with the
+// assumptions of ?set= replaced as GET /api/practice/{name} was.
 func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 	var req gradeRequest
 	if !decodeBody(w, r, s.limits.MaxBody, &req) {
 		return
 	}
-	p, steps, ok := s.runPreset(w, r)
+	answer := strings.TrimSpace(req.Answer)
+	if strings.ContainsAny(answer, "\r\n") {
+		e := positionIn(answer, strings.IndexAny(answer, "\r\n"), "an answer is one line", "write one expression, like 3k/s")
+		writePositioned(w, http.StatusBadRequest, e)
+		return
+	}
+	set, ok := practiceSet(w, r)
+	if !ok {
+		return
+	}
+	p, ctx, done, ok := s.practiceStart(w, r)
+	if !ok {
+		return
+	}
+	defer done()
+	steps, ok := s.runPreset(ctx, w, p, set)
 	if !ok {
 		return
 	}
@@ -158,21 +236,20 @@ func (s *Server) handleGrade(w http.ResponseWriter, r *http.Request) {
 	}
 	exp := q.Result
 	resp := gradeResponse{Working: frontend.NewResult(exp, "", false, nil)}
-	a := frontend.PracticeAnswer{Question: q.Text, Name: q.Name, Answer: strings.TrimSpace(req.Answer), Expected: exp.Text, ExpValue: exp.Value, ExpUnit: exp.Unit}
+	a := frontend.PracticeAnswer{Question: q.Text, Name: q.Name, Answer: answer, Expected: exp.Text, ExpValue: exp.Value, ExpUnit: exp.Unit}
 	if a.Answer == "" {
 		a.Grade = string(presets.Skipped)
 		resp.Answer = &a
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
-	session, err := s.newSession(s.cfg.Session)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error(), "")
-		return
-	}
 	// As in napkin practice: the assumptions and the estimates before the
 	// question are in scope.
-	res, err := presets.NewAnswerScope(session, steps, p.Path).Eval(*q, a.Answer)
+	res, err := presets.NewAnswerScope(s.boundSession(ctx), steps, p.Path).Eval(*q, a.Answer)
+	if ctx.Err() != nil {
+		writeError(w, http.StatusServiceUnavailable, s.stoppedMessage(ctx, 1)+" of the answer", "try again in a moment")
+		return
+	}
 	if err != nil || res == nil || (res.Kind != estimate.KindExpression && res.Kind != estimate.KindAssignment) {
 		e, ok := err.(*estimate.Error)
 		if !ok {

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"runtime"
@@ -124,11 +123,12 @@ func New(cfg Config) (*Server, error) {
 	if s.presets == nil {
 		s.presets = presets.Builtin()
 	}
-	static, _ := fs.Sub(assetFS, "assets")
-	files := http.FileServerFS(static)
-	s.mux.Handle("GET /{$}", files)
-	for _, name := range []string{"app.js", "app.css", "charts.js", "share.js", "favicon.svg"} {
-		s.mux.Handle("GET /"+name, files)
+	for _, a := range assetTypes {
+		pattern := a[0]
+		if pattern == "/" {
+			pattern = "/{$}"
+		}
+		s.mux.Handle(pattern, assetHandler(a[0], a[1]))
 	}
 	s.mux.HandleFunc("POST /api/eval", s.handleEval)
 	s.mux.HandleFunc("POST /api/note", s.handleNote)
@@ -137,17 +137,20 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("GET /api/practice/{name}", s.handlePractice)
 	s.mux.HandleFunc("POST /api/practice/{name}/grade", s.handleGrade)
 	s.mux.HandleFunc("GET /api/latency", s.handleLatency)
-	for path, method := range map[string]string{"/api/eval": "POST", "/api/note": "POST", "/api/presets": "GET",
-		"/api/presets/{name}": "GET", "/api/practice/{name}": "GET", "/api/practice/{name}/grade": "POST", "/api/latency": "GET"} {
-		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Allow", method)
-			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s takes %s, not %s", r.URL.Path, method, r.Method), "")
-		})
+	for path, method := range map[string]string{"/api/eval": "POST", "/api/note": "POST", "/api/presets": "GET, HEAD",
+		"/api/presets/{name}": "GET, HEAD", "/api/practice/{name}": "GET, HEAD", "/api/practice/{name}/grade": "POST", "/api/latency": "GET, HEAD"} {
+		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) { methodNotAllowed(w, r, method) })
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such page: "+r.Method+" "+r.URL.Path, "the page is at /; the API is POST /api/eval")
 	})
 	return s, nil
+}
+
+// methodNotAllowed answers a request whose path takes other methods.
+func methodNotAllowed(w http.ResponseWriter, r *http.Request, allow string) {
+	w.Header().Set("Allow", allow)
+	writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s takes %s, not %s", r.URL.Path, strings.ReplaceAll(allow, ", ", " or "), r.Method), "")
 }
 
 // securityHeaders go on every response (an array, not a map, so that
@@ -194,7 +197,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.cfg.Log != nil {
 		s.logMu.Lock()
-		fmt.Fprintf(s.cfg.Log, "%s %s %s %d %dB %s\n", time.Now().Format("15:04:05"), r.Method, r.URL.Path, rec.status, rec.bytes,
+		// The path is quoted: a newline in it (%0A) cannot forge a line.
+		fmt.Fprintf(s.cfg.Log, "%s %s %q %d %dB %s\n", time.Now().Format("15:04:05"), r.Method, r.URL.Path, rec.status, rec.bytes,
 			time.Since(start).Round(time.Microsecond))
 		s.logMu.Unlock()
 	}

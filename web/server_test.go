@@ -375,7 +375,7 @@ func TestLogOnlyWhenAsked(t *testing.T) {
 	request(t, s, "POST", "/api/eval", evalBody("1"))
 	request(t, s, "GET", "/nope", "")
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], "POST /api/eval 200") || !strings.Contains(lines[1], "GET /nope 404") {
+	if len(lines) != 2 || !strings.Contains(lines[0], `POST "/api/eval" 200`) || !strings.Contains(lines[1], `GET "/nope" 404`) {
 		t.Errorf("log:\n%s", log.String())
 	}
 }

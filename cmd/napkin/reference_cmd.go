@@ -225,6 +225,9 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 				return nil
 			}
 			fmt.Fprintf(w, "%s = %s\n  %s\n", streams.style(styleBold, f.Signature), f.Body, f.Doc)
+			if len(f.Domain) > 0 {
+				fmt.Fprintf(w, "  takes: %s\n", strings.Join(f.Domain, "; "))
+			}
 			if f.Source != "" {
 				fmt.Fprintf(w, "  %s\n", sourceLine(f.Source, f.Year))
 			}
@@ -304,10 +307,13 @@ type functionJSONObject struct {
 	Doc       string `json:"description"`
 	Source    string `json:"source,omitempty"`
 	Year      int    `json:"year,omitempty"`
+	// Domain says what the parameters accept ("availability a probability
+	// from 0 to 100%"); a call outside it is an error.
+	Domain []string `json:"domain,omitempty"`
 }
 
 func functionJSON(group string, f estimate.FunctionInfo) functionJSONObject {
-	return functionJSONObject{group, f.Name, f.Signature, f.Body, f.Doc, f.Source, f.Year}
+	return functionJSONObject{group, f.Name, f.Signature, f.Body, f.Doc, f.Source, f.Year, f.Domain}
 }
 
 // yearFirst is a source line that keeps its year when it is cut to fit.

@@ -344,11 +344,15 @@ let practice = null;
 async function startPractice() {
   const name = $("practice-preset").value;
   const box = $("practice");
+  // Other assumptions, as napkin practice --set NAME=VALUE: "dau=500M; peak_factor=5".
+  const query = $("practice-set").value.split(/[;\n]/).map((x) => x.trim()).filter((x) => x !== "")
+    .map((x) => "set=" + encodeURIComponent(x)).join("&");
   try {
-    const info = await api("/api/practice/" + encodeURIComponent(name));
-    practice = { info, i: 0, score: 0, grades: [] };
+    const info = await api("/api/practice/" + encodeURIComponent(name) + (query ? "?" + query : ""));
+    practice = { info, query, i: 0, score: 0, grades: [] };
     const table = node("table", {}, ...info.assumptions.map((a) =>
-      node("tr", {}, node("td", {}, a.name), node("td", {}, a.value), node("td", { class: "dim" }, a.why || ""))));
+      node("tr", {}, node("td", {}, a.name), node("td", {}, a.value),
+        node("td", { class: "dim" }, a.was ? "set here; the preset says " + a.was : a.why || ""))));
     box.replaceChildren(node("h3", {}, info.title), node("p", {}, info.scope.join(" ")),
       node("div", { class: "dim" }, "Assumptions"), table,
       node("p", { class: "dim" }, "Answer in napkin syntax with units (3k/s, 12 TB), or with the variables above (new_urls * 10); an empty answer skips."),
@@ -375,7 +379,8 @@ function askQuestion() {
   const feedback = node("div", { id: "practice-feedback" });
   const submit = async () => {
     try {
-      const g = await api(`/api/practice/${encodeURIComponent(info.name)}/grade`, { question: q.name, answer: input.value });
+      const g = await api(`/api/practice/${encodeURIComponent(info.name)}/grade` + (practice.query ? "?" + practice.query : ""),
+        { question: q.name, answer: input.value });
       if (g.error) {
         feedback.replaceChildren(node("p", { class: "grade off" }, "not an estimate: " + g.error.error),
           g.error.hint ? node("p", { class: "dim" }, g.error.hint) : "", node("p", { class: "dim" }, "try again, or leave it empty to skip"));
