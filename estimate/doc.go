@@ -32,8 +32,9 @@
 // A script's cost is linear in its lines: each line is compiled on its own
 // against hash-map scopes, and nothing walks the set of variables. A line's
 // own work is bounded by a budget (Options.MaxSteps, see budget.go), a
-// user function's body is compiled once per line, and a range's samples
-// live only as long as a quantity derived from them: every input ends in
+// user function's body is compiled once per line, a range's samples live
+// only as long as a quantity derived from them, and a session keeps at
+// most Options.MaxLiveSamples of them (see memory.go): every input ends in
 // bounded time and memory, and Session.Interrupt ends it sooner.
 //
 // Units are data: units.napkin defines every unit in napkin's own language,
