@@ -120,7 +120,7 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 	}
 	plain := r.kind == domProbability || r.kind == domUtilisation || r.kind == domCount || r.kind == domPositiveCount
 	if plain && !x.D.IsZero() {
-		return fail("", "must be a plain number, not %s [%s]", ctx.show(x), x.D)
+		return fail("drop its unit, or divide it by one of its unit (x / 1 s); napkin ref "+f.name+" says what each parameter means", "must be a plain number, not %s [%s]", ctx.show(x), x.D)
 	}
 	var lo float64
 	var what string
@@ -151,6 +151,9 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 		hint := ""
 		if hi == 1 && v > 1 && v <= 100 && x.hint&hintPercent == 0 {
 			hint = "write " + strconv.FormatFloat(v, 'f', -1, 64) + "%: a plain " + strconv.FormatFloat(v, 'f', -1, 64) + " is " + strconv.FormatFloat(v*100, 'f', -1, 64) + "%"
+		}
+		if hint == "" {
+			hint = domainHint(r.kind, f.name, v, lo)
 		}
 		return fail(hint, "%s, not %s", what, exact(x, ctx))
 	}
@@ -289,4 +292,21 @@ func (f *userFunc) domainText() []string {
 		out = append(out, f.params[r.param]+" "+what)
 	}
 	return out
+}
+
+// domainHint says what a parameter of a formula accepts, for an argument
+// outside it that has no more particular hint.
+func domainHint(kind domainKind, fn string, v, lo float64) string {
+	switch kind {
+	case domProbability:
+		return "give a percentage from 0% to 100%; napkin ref " + fn + " says what each parameter means"
+	case domUtilisation:
+		return "give a utilisation such as 70%: above 0% and at most 100%"
+	case domCount, domPositiveCount:
+		if v < lo {
+			return "a count cannot be below " + strconv.FormatFloat(lo, 'f', -1, 64) + "; napkin ref " + fn + " says what each parameter means"
+		}
+		return "round it to a whole number: round(x) or ceil(x)"
+	}
+	return "napkin ref " + fn + " says what each parameter means"
 }

@@ -35,15 +35,15 @@ func TestFormulaDomains(t *testing.T) {
 		{"parallel(99, 99)", 10, "a of parallel", "write 99%"},
 		{"series(99.9, 99.9)", 8, "a of series", "write 99.9%"},
 		{"servers(100k qps, 10k qps, 70)", 28, "utilisation of servers must be a utilisation above 0 and at most 100%, not 70", "write 70%"},
-		{"servers(100k qps, 10k qps, 150%)", 28, "utilisation of servers must be a utilisation", ""},
+		{"servers(100k qps, 10k qps, 150%)", 28, "utilisation of servers must be a utilisation", "such as 70%"},
 		{"servers(100k qps, 10k qps, 0%)", 28, "utilisation of servers must be a utilisation", ""},
-		{"zipf_hot_share(1, 1M, 150%)", 23, "fraction of zipf_hot_share must be a fraction from 0 to 100%", ""},
-		{"backoff_total(100 ms, 1 s, -2)", 28, "retries of backoff_total must be a whole number ≥ 0, not -2", ""},
+		{"zipf_hot_share(1, 1M, 150%)", 23, "fraction of zipf_hot_share must be a fraction from 0 to 100%", "from 0% to 100%"},
+		{"backoff_total(100 ms, 1 s, -2)", 28, "retries of backoff_total must be a whole number ≥ 0, not -2", "cannot be below 0"},
 		{"backoff_sleep(100 ms, 1 s, 0)", 28, "retry of backoff_sleep must be a whole number ≥ 1, not 0", ""},
-		{"backoff_sleep(100 ms, 1 s, 1.5)", 28, "not 1.5", ""},
+		{"backoff_sleep(100 ms, 1 s, 1.5)", 28, "not 1.5", "round(x)"},
 		{"retry_amplification(-3, 5)", 21, "retries of retry_amplification must be a whole number ≥ 0", ""},
 		{"retry_amplification(3, 0.5)", 24, "layers of retry_amplification", ""},
-		{"ec_overhead(6 s, 3)", 13, "data of ec_overhead must be a plain number, not 6 s [time]", ""},
+		{"ec_overhead(6 s, 3)", 13, "data of ec_overhead must be a plain number, not 6 s [time]", "drop its unit"},
 		{"quorum_latency(10 ms, 3, -1)", 26, "quorum of quorum_latency must be a whole number ≥ 1", ""},
 		{"quorum_latency(10 ms, 3, 4)", 1, "the quorum exceeds the replicas: quorum is 4, replicas is 3", "quorum <= replicas"},
 		{"leaky_bucket_queue(30/s, 10/s, -2 s, 100)", 32, "duration of leaky_bucket_queue must be ≥ 0", ""},
@@ -66,6 +66,9 @@ func TestFormulaDomains(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: no error (%v), want %q", c.line, err, c.msg)
 			continue
+		}
+		if e.Hint == "" {
+			t.Errorf("%s: %s: the error has no hint", c.line, e.Msg)
 		}
 		if !strings.Contains(e.Msg, c.msg) || !strings.Contains(e.Hint, c.hint) || (c.column > 0 && e.Column != c.column) {
 			t.Errorf("%s:\n got %d: %s\n hint: %s\nwant %d: %s\n hint: …%s…", c.line, e.Column, e.Msg, e.Hint, c.column, c.msg, c.hint)
