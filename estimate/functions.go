@@ -136,8 +136,12 @@ func plainFn(name, doc string, f func(float64) float64, example string) *builtin
 			}
 			if name == "log2" || name == "log10" || name == "ln" {
 				for i := 0; i < max(len(x.S), 1); i++ {
-					if x.at(i) <= 0 {
-						return Quantity{}, ctx.operandError(id, 0, fmt.Sprintf("a logarithm is defined above 0 only; %s(0) is minus infinity", name), "%s needs a positive number, not %s", name, ctx.show(x))
+					if v := x.at(i); v <= 0 {
+						hint := fmt.Sprintf("a logarithm is defined above 0 only; %s(0) is minus infinity", name)
+						if v < 0 {
+							hint = fmt.Sprintf("a logarithm is defined above 0 only: %s of a negative number has no real value", name)
+						}
+						return Quantity{}, ctx.operandError(id, 0, hint, "%s needs a positive number, not %s", name, ctx.show(x))
 					}
 				}
 			}

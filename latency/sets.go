@@ -147,7 +147,10 @@ func setOrder(name string) string {
 }
 
 // SetInfo names a set without loading it.
-type SetInfo struct{ Name, Title string }
+type SetInfo struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+}
 
 // Sets lists the data-file sets, oldest first, then Scott's model.
 func Sets() []SetInfo {

@@ -14,6 +14,9 @@ type NinesRow struct {
 	PerWeek      estimate.Display
 	PerMonth     estimate.Display
 	PerYear      estimate.Display
+	// Seconds are the same four downtimes in seconds: day, week, month,
+	// year (the Displays are in whatever unit reads best).
+	Seconds [4]float64
 }
 
 // NinesTable computes the nines table with the downtime formulas of
@@ -24,14 +27,14 @@ func NinesTable() ([]NinesRow, error) {
 	var rows []NinesRow
 	for _, a := range Nines {
 		row := NinesRow{Availability: a}
-		for fn, dst := range map[string]*estimate.Display{
-			"downtime_day": &row.PerDay, "downtime_week": &row.PerWeek, "downtime_month": &row.PerMonth, "downtime": &row.PerYear,
-		} {
+		shown := [4]*estimate.Display{&row.PerDay, &row.PerWeek, &row.PerMonth, &row.PerYear}
+		for i, fn := range [4]string{"downtime_day", "downtime_week", "downtime_month", "downtime"} {
 			r, err := s.Eval(fn + "(" + a + ")")
 			if err != nil {
 				return nil, err
 			}
-			*dst = r.Display
+			*shown[i] = r.Display
+			row.Seconds[i] = r.Quantity.V
 		}
 		rows = append(rows, row)
 	}

@@ -14,13 +14,13 @@ var PowerRows = []int{0, 1, 2, 4, 7, 8, 10, 16, 20, 24, 30, 32, 40, 48, 50, 60, 
 
 // Power is one row of the powers-of-two table.
 type Power struct {
-	N       int
-	Exact   string  // 1,073,741,824
-	Approx  string  // the decimal number people round it to: 1 billion
-	Binary  string  // 1 GiB
-	Decimal string  // 1.074 GB
-	Gap     float64 // how much bigger the binary unit is than the decimal one: 0.074
-	Note    string
+	N       int     `json:"n"`
+	Exact   string  `json:"exact"`   // 1,073,741,824
+	Approx  string  `json:"approx"`  // the decimal number people round it to: 1 billion
+	Binary  string  `json:"binary"`  // 1 GiB
+	Decimal string  `json:"decimal"` // 1.074 GB
+	Gap     float64 `json:"gap"`     // how much bigger the binary unit is than the decimal one: 0.074
+	Note    string  `json:"note,omitempty"`
 }
 
 var scaleWords = []string{"", "thousand", "million", "billion", "trillion", "quadrillion", "quintillion"}

@@ -40,7 +40,7 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 	// Bounded: /dev/zero or a runaway pipe is an error, not all the memory.
 	data, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
 	if err != nil {
-		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), unwrapPathError(err)), ""}
+		return &usageError{fmt.Sprintf("cannot read %s: %v", orStdin(name), unwrapPathError(err)), "give a script file, or - for standard input"}
 	}
 	if len(data) > maxInputSize {
 		return &usageError{fmt.Sprintf("cannot read %s: larger than %d MB, napkin's limit for a script", orStdin(name), maxInputSize>>20), "split the script into several files: napkin run a.napkin b.napkin"}

@@ -60,9 +60,13 @@ func (p *printer) histogram(d *estimate.Dist) []string {
 // stats is the --stats block of a range result.
 func (p *printer) stats(d *estimate.Dist) []string {
 	f := func(v float64) string { return estimate.FormatCompact(v) }
+	unit := ""
+	if u := strings.TrimSpace(d.Unit); u != "" {
+		unit = "  (" + u + ")"
+	}
 	return []string{
-		fmt.Sprintf("  p1 %s  p5 %s  p25 %s  p50 %s  p75 %s  p95 %s  p99 %s  (%s)",
-			f(d.P1), f(d.P5), f(d.P25), f(d.P50), f(d.P75), f(d.P95), f(d.P99), strings.TrimSpace(d.Unit)),
+		fmt.Sprintf("  p1 %s  p5 %s  p25 %s  p50 %s  p75 %s  p95 %s  p99 %s%s",
+			f(d.P1), f(d.P5), f(d.P25), f(d.P50), f(d.P75), f(d.P95), f(d.P99), unit),
 		fmt.Sprintf("  mean %s  sd %s", f(d.Mean), f(d.SD)),
 	}
 }

@@ -79,7 +79,7 @@ func newNinesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Com
 						WeekSeconds  float64 `json:"per_week_s"`
 						MonthSeconds float64 `json:"per_month_s"`
 						YearSeconds  float64 `json:"per_year_s"`
-					}{r.Availability, r.PerDay.Value, r.PerWeek.Value, r.PerMonth.Value, r.PerYear.Value})
+					}{r.Availability, tidy(r.Seconds[0]), tidy(r.Seconds[1]), tidy(r.Seconds[2]), tidy(r.Seconds[3])})
 				}
 				return nil
 			}
@@ -276,7 +276,7 @@ func explainRef(streams *ioStreams, p *printer, opts *globalOptions, set *latenc
 		}
 		p.errorLine(fmt.Sprintf("no reference constant or formula is called %q", name))
 		p.hintLine(hint)
-		return &exitError{exitEval}
+		return &exitError{exitUsage} // an unknown name on the command line, as preset show and latency compare
 	}
 	if opts.JSON {
 		p.json(constantJSON("", found, ""))
@@ -341,4 +341,12 @@ func otherSets(id string) []string {
 		}
 	}
 	return out
+}
+
+// tidy rounds away the last bits of float noise (8639.999999999998 is
+// 8640; 1 - 99.999% is not exactly 1e-5) by keeping 10 significant
+// digits, more than any table shows.
+func tidy(v float64) float64 {
+	t, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
+	return t
 }

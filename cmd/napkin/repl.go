@@ -391,6 +391,7 @@ func (r *repl) load(path string) {
 	data, _, err := readRegularFile(path, maxInputSize)
 	if err != nil {
 		r.p.errorLine(fmt.Sprintf("cannot read %s: %v", path, err))
+		r.p.hintLine("check the file name; :load reads a napkin script")
 		return
 	}
 	r.loadSource(path, string(data))
@@ -455,6 +456,7 @@ func (r *repl) save(path string) {
 	}
 	if err != nil {
 		r.p.errorLine(fmt.Sprintf("cannot write %s: %v", path, unwrapPathError(err)))
+		r.p.hintLine("check that the folder exists and can be written, or give another file")
 		return
 	}
 	fmt.Fprintf(r.io.Out, "saved %d definitions to %s\n", len(r.defs), path)

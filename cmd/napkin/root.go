@@ -225,6 +225,7 @@ See 'napkin help language' for the language.`,
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
 		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
 }
 
