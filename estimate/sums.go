@@ -30,11 +30,8 @@ func harmonicBuiltin() *builtin {
 		doc: "harmonic(n, s): 1 + 1/2^s + … + 1/n^s, the sum under a Zipf distribution; harmonic(1M, 1) is 14.39",
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
 			n, s := a[0], a[1]
-			for i, x := range a {
-				if !x.D.IsZero() {
-					return Quantity{}, ctx.operandError(id, i, "pass a count of keys and an exponent",
-						"harmonic needs plain numbers, not %s [%s]", ctx.show(x), x.D)
-				}
+			if err := plainArgs(ctx, id, "harmonic", a, "pass a count of keys and an exponent"); err != nil {
+				return Quantity{}, err
 			}
 			for i := 0; i < max(len(n.S), 1); i++ {
 				v := n.at(i)
@@ -94,11 +91,8 @@ func harmonicDiffBuiltin() *builtin {
 		doc: "harmonic_diff(n, m): harmonic(n, 1) − harmonic(m, 1) = 1/(m+1) + … + 1/n, accurate even when n and m are close; harmonic_diff(3, 1) is 0.83",
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
 			n, m := a[0], a[1]
-			for i, x := range a {
-				if !x.D.IsZero() {
-					return Quantity{}, ctx.operandError(id, i, "pass two counts",
-						"harmonic_diff needs plain numbers, not %s [%s]", ctx.show(x), x.D)
-				}
+			if err := plainArgs(ctx, id, "harmonic_diff", a, "pass two counts"); err != nil {
+				return Quantity{}, err
 			}
 			total := max(len(n.S), len(m.S), 1)
 			for i := 0; i < total; i++ {
@@ -145,14 +139,8 @@ func erlangCBuiltin() *builtin {
 		doc: "erlang_c(servers, load): the chance that a request waits in an M/M/c queue, load = arrival rate × service time; erlang_c(55, 48) is 23.9%",
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {
 			c, load := a[0], a[1]
-			for i, x := range a {
-				if !x.D.IsZero() {
-					hint := "load is arrival rate × service time, a plain number (erlangs)"
-					if i == 0 {
-						hint = "servers is a count"
-					}
-					return Quantity{}, ctx.operandError(id, i, hint, "erlang_c needs plain numbers, not %s [%s]", ctx.show(x), x.D)
-				}
+			if err := plainArgs(ctx, id, "erlang_c", a, "servers is a count", "load is arrival rate × service time, a plain number (erlangs)"); err != nil {
+				return Quantity{}, err
 			}
 			work := 0.0
 			for i := 0; i < max(len(c.S), 1); i++ {
@@ -220,3 +208,15 @@ func exactPlain(x Quantity, ctx *evalCtx) string {
 
 // formatPlain shows a plain number the way results show it.
 func formatPlain(v float64) string { return formatInline(number(v), digitsOf(0)) }
+
+// plainArgs checks that every argument of a builtin is a plain number. Its
+// error points at the first one that is not; hints[i] (or the last hint)
+// says what that argument is.
+func plainArgs(ctx *evalCtx, id int, name string, a []Quantity, hints ...string) *Error {
+	for i, x := range a {
+		if !x.D.IsZero() {
+			return ctx.operandError(id, i, hints[min(i, len(hints)-1)], "%s needs plain numbers, not %s [%s]", name, ctx.show(x), x.D)
+		}
+	}
+	return nil
+}

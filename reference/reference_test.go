@@ -76,7 +76,7 @@ func TestCanonFigures(t *testing.T) {
 	s := estimate.NewSession(estimate.Options{})
 	s.AddLibrary(Library())
 	LoadFormulas(s)
-	for line, want := range map[string]string{
+	wantTexts(t, s, map[string]string{
 		"mm1_wait(0.9/s, 1 s)":                                       "9 s",
 		"round(fanout_slow(99%, 100) * 100)":                         "63",
 		"retry_amplification(3, 5)":                                  "1,024",
@@ -88,16 +88,7 @@ func TestCanonFigures(t *testing.T) {
 		"db_load(10k qps, 90%)":                                      "1,000 /s",
 		"bdp(1 Gbps, 100 ms) -> MB":                                  "12.5 MB",
 		"hot_key_replicas(zipf_top_share(1, 1M) * 5M qps, 100k qps)": "4",
-	} {
-		r, err := s.Eval(line)
-		if err != nil {
-			t.Errorf("%s: %v", line, err)
-			continue
-		}
-		if r.Text != want {
-			t.Errorf("%s = %s, want %s", line, r.Text, want)
-		}
-	}
+	})
 	// A queue past its capacity is an error, not a negative wait.
 	if _, err := s.Eval("mm1_wait(2/s, 1 s)"); err == nil || !strings.Contains(err.Error(), "never empties") {
 		t.Errorf("an unstable queue: %v", err)
@@ -108,22 +99,13 @@ func TestLibraryInASession(t *testing.T) {
 	s := estimate.NewSession(estimate.Options{})
 	s.AddLibrary(Library())
 	LoadFormulas(s)
-	for line, want := range map[string]string{
+	wantTexts(t, s, map[string]string{
 		"0.02 $/GB/month * 500 TB -> $/month":  "$10,000/month",
 		"500 TB * price_blob_storage":          "$10,000/month",
 		"servers(1M qps, redis_node_qps, 70%)": "15",
 		"downtime(99.99%) -> min":              "52.56 min",
 		"downtime(99.99%)":                     "52 min 33.6 s",
-	} {
-		r, err := s.Eval(line)
-		if err != nil {
-			t.Errorf("%s: %v", line, err)
-			continue
-		}
-		if r.Text != want {
-			t.Errorf("%s = %s, want %s", line, r.Text, want)
-		}
-	}
+	})
 	if _, err := s.Eval("redis_nodes_qps"); err == nil || !strings.Contains(err.(*estimate.Error).Hint, "redis_node_qps") {
 		t.Errorf("a misspelt constant: %v", err)
 	}
@@ -173,6 +155,21 @@ func TestNinesTable(t *testing.T) {
 	} {
 		if got[a] != want {
 			t.Errorf("%s: %q, want %q", a, got[a], want)
+		}
+	}
+}
+
+// wantTexts evaluates each line in s and checks the result it shows.
+func wantTexts(t *testing.T, s *estimate.Session, cases map[string]string) {
+	t.Helper()
+	for line, want := range cases {
+		r, err := s.Eval(line)
+		if err != nil {
+			t.Errorf("%s: %v", line, err)
+			continue
+		}
+		if r.Text != want {
+			t.Errorf("%s = %s, want %s", line, r.Text, want)
 		}
 	}
 }
