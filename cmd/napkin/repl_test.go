@@ -18,16 +18,20 @@ import (
 )
 
 // napkinBinary builds napkin once for the tests that need a real process
-// on a pseudo-terminal.
+// (on a pseudo-terminal, or serving), with napkin-serve beside it as go
+// install puts it.
 var napkinBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "napkin-bin-")
 	if err != nil {
 		return "", err
 	}
 	bin := filepath.Join(dir, "napkin")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", &buildError{string(out)}
+	for _, pkg := range []string{".", "../napkin-serve"} {
+		name := filepath.Join(dir, filepath.Base(filepath.Join("cmd/napkin", pkg)))
+		out, err := exec.Command("go", "build", "-o", name, pkg).CombinedOutput()
+		if err != nil {
+			return "", &buildError{string(out)}
+		}
 	}
 	return bin, nil
 })

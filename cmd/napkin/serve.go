@@ -1,22 +1,25 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/exec"
-	"os/signal"
+	"path/filepath"
 	"runtime"
-	"syscall"
+	"strconv"
 
-	"github.com/napkin-calc/napkin/web"
+	"github.com/napkin-calc/napkin/frontend"
 	"github.com/spf13/cobra"
 )
 
 // defaultServeAddr is loopback: the page is for the user's own machine.
 const defaultServeAddr = "127.0.0.1:8077"
+
+// serveBinary is the program that serves the page (cmd/napkin-serve). It is
+// not linked into napkin: net/http and its TLS and crypto packages would
+// cost every one-line estimate their initialisers.
+const serveBinary = "napkin-serve"
 
 type serveOptions struct {
 	addr    string
@@ -38,7 +41,10 @@ estimate on anyone's napkin serve.
 It listens on 127.0.0.1 only, unless --addr says otherwise. It answers only
 requests addressed to it (not a page of another site), evaluates each
 request within limits of size, work and time, and reads no file but your
-presets. Ctrl-C stops it.`,
+presets. Ctrl-C stops it.
+
+The server is the napkin-serve program, installed beside napkin
+(go install -tags netgo,osusergo ./cmd/...): napkin runs it.`,
 		Example: `  $ napkin serve
   $ napkin serve --open
   $ napkin serve --addr 127.0.0.1:9000 --latency napkinmath2026`,
@@ -47,9 +53,21 @@ presets. Ctrl-C stops it.`,
 			if err := opts.validate(); err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return runServe(ctx, streams, p, opts, so)
+			if _, _, err := net.SplitHostPort(so.addr); err != nil {
+				return &usageError{fmt.Sprintf("--addr %q: %v", so.addr, err), "give host:port, like --addr 127.0.0.1:8077"}
+			}
+			bin, err := findServeBinary()
+			if err != nil {
+				return err
+			}
+			// Nothing is written yet; flush anyway, so that no byte of
+			// napkin's is lost when the server takes over the process.
+			if f, ok := streams.Out.(interface{ Flush() error }); ok {
+				if err := f.Flush(); err != nil {
+					return err
+				}
+			}
+			return execServe(bin, serveArgs(opts, so, streams.Color))
 		},
 	}
 	f := cmd.Flags()
@@ -59,80 +77,54 @@ presets. Ctrl-C stops it.`,
 	return cmd
 }
 
-func runServe(ctx context.Context, streams *ioStreams, p *printer, opts *globalOptions, so *serveOptions) error {
-	if _, _, err := net.SplitHostPort(so.addr); err != nil {
-		return &usageError{fmt.Sprintf("--addr %q: %v", so.addr, err), "give host:port, like --addr 127.0.0.1:8077"}
+// serveArgs is napkin-serve's command line for these options: every
+// setting spelt out, so that the server evaluates exactly as napkin would.
+func serveArgs(opts *globalOptions, so *serveOptions, color bool) []string {
+	s := opts.sessionOptions()
+	args := []string{
+		"--addr=" + so.addr,
+		"--digits=" + strconv.Itoa(s.Digits),
+		"--range-digits=" + strconv.Itoa(s.RangeDigits),
+		"--seed=" + strconv.FormatUint(s.Seed, 10),
+		"--samples=" + strconv.Itoa(s.Samples),
+		"--max-live-samples=" + strconv.Itoa(s.MaxLiveSamples),
+		"--latency=" + s.Latency,
+		"--napkin-build=" + frontend.BuildID(),
 	}
-	if !web.IsLoopback(so.addr) {
-		p.warnLine(fmt.Sprintf("serving on %s: other machines can reach this page", so.addr),
-			"napkin serve is meant for your own machine; leave out --addr to listen on 127.0.0.1 only")
-	}
-	ln, err := net.Listen("tcp", so.addr)
-	if err != nil {
-		return &usageError{fmt.Sprintf("cannot listen on %s: %v", so.addr, err), "choose another port: --addr 127.0.0.1:9000"}
-	}
-	defer ln.Close()
-	cfg := web.Config{
-		Addr:    ln.Addr().String(),
-		Session: opts.sessionOptions(),
-		Presets: loadPresets(p),
-	}
-	if host, _, _ := net.SplitHostPort(so.addr); host != "" && net.ParseIP(host) == nil {
-		_, port, _ := net.SplitHostPort(cfg.Addr)
-		cfg.Addr = net.JoinHostPort(host, port) // a name given in --addr is a name the page may be reached by
-	}
-	if so.verbose {
-		cfg.Log = streams.ErrOut
-	}
-	srv, err := web.New(cfg)
-	if err != nil {
-		return &usageError{err.Error(), "napkin latency sets lists the sets"}
-	}
-	url := "http://" + pageHost(cfg.Addr) + "/"
-	if _, err := fmt.Fprintf(streams.Out, "napkin serve: %s  (Ctrl-C to stop)\n", url); err != nil {
-		return err
-	}
-	// Standard output is buffered on a pipe: the address must show now,
-	// not when the server stops.
-	if f, ok := streams.Out.(interface{ Flush() error }); ok {
-		if err := f.Flush(); err != nil {
-			return err
+	for _, b := range []struct {
+		on   bool
+		flag string
+	}{{so.open, "--open"}, {so.verbose, "--verbose"}, {color, "--color"}} {
+		if b.on {
+			args = append(args, b.flag)
 		}
 	}
-	if so.open {
-		if err := openBrowser(url); err != nil {
-			p.warnLine("cannot open a browser: "+err.Error(), "open "+url+" yourself")
+	return args
+}
+
+// findServeBinary finds napkin-serve: beside napkin first (where go install
+// puts both), then on the PATH.
+func findServeBinary() (string, error) {
+	name := serveBinary
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	var dir string
+	if self, err := os.Executable(); err == nil {
+		if self, err = filepath.EvalSymlinks(self); err == nil {
+			dir = filepath.Dir(self)
+			beside := filepath.Join(dir, name)
+			if fi, err := os.Stat(beside); err == nil && fi.Mode().IsRegular() {
+				return beside, nil
+			}
 		}
 	}
-	err = srv.Serve(ctx, ln)
-	fmt.Fprintln(streams.ErrOut, "napkin serve: stopped")
-	return err
-}
-
-// pageHost is the address to print: an address that listens on every
-// interface is reached as localhost here.
-func pageHost(addr string) string {
-	host, port, _ := net.SplitHostPort(addr)
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "localhost"
+	if path, err := exec.LookPath(name); err == nil {
+		return path, nil
 	}
-	return net.JoinHostPort(host, port)
-}
-
-func openBrowser(url string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", url)
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
+	msg := fmt.Sprintf("napkin serve runs the %s program, which is not on your PATH", serveBinary)
+	if dir != "" {
+		msg = fmt.Sprintf("napkin serve runs the %s program, which is neither beside napkin (in %s) nor on your PATH", serveBinary, dir)
 	}
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go cmd.Wait() //nolint:errcheck // the browser outlives this call
-	return nil
+	return "", &usageError{msg, "install it with napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin"}
 }

@@ -3,52 +3,16 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/napkin-calc/napkin/frontend"
 )
-
-func serveOnce(t *testing.T, addr string) (stdout, stderr string, err error) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	streams := &ioStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel() // Ctrl-C at once: serve, then shut down cleanly
-	opts := &globalOptions{Digits: 5, Latency: "dean2012"}
-	err = runServe(ctx, streams, &printer{io: streams, opts: opts}, opts, &serveOptions{addr: addr})
-	return out.String(), errOut.String(), err
-}
-
-func TestServeListensOnLoopbackAndStops(t *testing.T) {
-	out, errOut, err := serveOnce(t, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !regexp.MustCompile(`^napkin serve: http://127\.0\.0\.1:\d+/  \(Ctrl-C to stop\)\n$`).MatchString(out) {
-		t.Errorf("stdout %q", out)
-	}
-	if errOut != "napkin serve: stopped\n" {
-		t.Errorf("stderr %q", errOut)
-	}
-}
-
-func TestServeWarnsOffLoopback(t *testing.T) {
-	out, errOut, err := serveOnce(t, "0.0.0.0:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(out, "napkin serve: http://localhost:") {
-		t.Errorf("stdout %q", out)
-	}
-	if !strings.HasPrefix(errOut, "napkin: warning: serving on 0.0.0.0:0: other machines can reach this page\nnapkin: hint: ") {
-		t.Errorf("stderr %q", errOut)
-	}
-}
 
 func TestServeBadAddress(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "serve", "--addr", "8077")
@@ -59,13 +23,42 @@ func TestServeBadAddress(t *testing.T) {
 	if code != exitUsage {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
+	_, errOut, code = runCLI(t, "", "serve", "--digits", "0")
+	if code != exitUsage || !strings.HasPrefix(errOut, "napkin: error: --digits must be between 1 and 17") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
 }
 
-// TestServeStopsOnInterrupt runs napkin serve as a process, as a user
-// does, and stops it with Ctrl-C (SIGINT): it exits 0 and says so.
+// TestServeWithoutTheServer: the test binary has no napkin-serve beside it,
+// and none is on an empty PATH: napkin says what to install.
+func TestServeWithoutTheServer(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, errOut, code := runCLI(t, "", "serve")
+	if code != exitUsage || !strings.Contains(errOut, "napkin: error: napkin serve runs the napkin-serve program, which is neither beside napkin (in ") ||
+		!strings.Contains(errOut, "\nnapkin: hint: install it with napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin\n") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestServeArgsSpellOutTheSession(t *testing.T) {
+	opts := &globalOptions{Digits: 3, DigitsSet: true, Latency: "scott:2020", Ranges: rangeOptions{Seed: 7, Samples: 1000}}
+	got := serveArgs(opts, &serveOptions{addr: "127.0.0.1:0", verbose: true}, true)
+	want := []string{"--addr=127.0.0.1:0", "--digits=3", "--range-digits=3", "--seed=7", "--samples=1000",
+		"--max-live-samples=0", "--latency=scott:2020", "--napkin-build=" + frontend.BuildID(), "--verbose", "--color"}
+	if !slices.Equal(got, want) {
+		t.Errorf("serveArgs =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestServeStopsOnInterrupt runs napkin serve as a user does, napkin and
+// napkin-serve installed side by side, and stops it with Ctrl-C (SIGINT):
+// the page answers, and the server exits 0 and says so.
 func TestServeStopsOnInterrupt(t *testing.T) {
-	cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "NAPKIN_TEST_RUN_MAIN=1")
+	bin, err := napkinBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--latency", "napkinmath2026")
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	out, err := cmd.StdoutPipe()

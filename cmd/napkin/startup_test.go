@@ -12,8 +12,9 @@ import (
 )
 
 // readmeBuildFlags returns the flags the README's `go run` and `go install`
-// commands pass before ./cmd/napkin; both must pass the same.
-func readmeBuildFlags(t *testing.T) []string {
+// commands pass before ./cmd/napkin (both must pass the same), and the
+// packages it installs.
+func readmeBuildFlags(t *testing.T) (flags []string, install string) {
 	t.Helper()
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -26,46 +27,59 @@ func readmeBuildFlags(t *testing.T) []string {
 			if !ok || found[verb] != nil {
 				continue
 			}
-			flags, _, ok := strings.Cut(rest, "./cmd/napkin")
+			flags, pkgs, ok := strings.Cut(rest, "./cmd/")
 			if ok {
 				found[verb] = append([]string{}, strings.Fields(flags)...)
+				if verb == "go install" {
+					install = "./cmd/" + strings.Fields(pkgs)[0]
+				}
 			}
 		}
 	}
-	run, install := found["go run"], found["go install"]
-	if run == nil || install == nil {
-		t.Fatalf("README.md must show both `go run … ./cmd/napkin` and `go install … ./cmd/napkin`; found %q", found)
+	run := found["go run"]
+	if run == nil || found["go install"] == nil {
+		t.Fatalf("README.md must show both `go run … ./cmd/napkin` and `go install … ./cmd/...`; found %q", found)
 	}
-	if !slices.Equal(run, install) {
-		t.Fatalf("README.md: `go run` passes %q but `go install` passes %q", run, install)
+	if !slices.Equal(run, found["go install"]) {
+		t.Fatalf("README.md: `go run` passes %q but `go install` passes %q", run, found["go install"])
 	}
-	return install
+	if install != "./cmd/..." {
+		t.Fatalf("README.md installs %s: it must install ./cmd/..., napkin-serve with napkin", install)
+	}
+	return run, install
 }
 
 // TestReadmeInstallIsStatic installs napkin exactly as the README says, with
-// cgo explicitly enabled, and reads the binary: it must be static (no
+// cgo explicitly enabled, and reads the binaries: they must be static (no
 // program interpreter, no shared libraries), so that no run pays for the
 // dynamic loader.
 func TestReadmeInstallIsStatic(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads an ELF binary")
 	}
-	flags := readmeBuildFlags(t)
+	flags, pkgs := readmeBuildFlags(t)
 	gobin := t.TempDir()
-	cmd := exec.Command("go", append(append([]string{"install"}, flags...), "./cmd/napkin")...)
+	cmd := exec.Command("go", append(append([]string{"install"}, flags...), pkgs)...)
 	cmd.Dir = "../.."
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1", "GOBIN="+gobin, "GOFLAGS=")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go install %s ./cmd/napkin: %v\n%s", strings.Join(flags, " "), err, out)
+		t.Fatalf("go install %s %s: %v\n%s", strings.Join(flags, " "), pkgs, err, out)
 	}
-	f, err := elf.Open(filepath.Join(gobin, "napkin"))
+	for _, name := range []string{"napkin", "napkin-serve"} {
+		checkStatic(t, filepath.Join(gobin, name))
+	}
+}
+
+func checkStatic(t *testing.T, bin string) {
+	t.Helper()
+	f, err := elf.Open(bin)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	for _, p := range f.Progs {
 		if p.Type == elf.PT_INTERP {
-			t.Errorf("the binary asks for a program interpreter (PT_INTERP): it is dynamically linked")
+			t.Errorf("%s asks for a program interpreter (PT_INTERP): it is dynamically linked", bin)
 		}
 	}
 	libs, err := f.ImportedLibraries()
@@ -73,7 +87,7 @@ func TestReadmeInstallIsStatic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(libs) > 0 {
-		t.Errorf("the binary needs shared libraries (DT_NEEDED): %q", libs)
+		t.Errorf("%s needs shared libraries (DT_NEEDED): %q", bin, libs)
 	}
 }
 
@@ -106,5 +120,20 @@ func TestNothingAtInit(t *testing.T) {
 	}
 	if traced == 0 {
 		t.Fatalf("no init trace on stderr: %q", stderr.String())
+	}
+}
+
+// TestNapkinDoesNotLinkTheServer: net/http and its TLS and crypto packages
+// belong to napkin-serve only. Linked into napkin, their initialisers would
+// run before every one-line estimate.
+func TestNapkinDoesNotLinkTheServer(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if pkg == "net/http" || pkg == "crypto/tls" || pkg == "github.com/napkin-calc/napkin/web" {
+			t.Errorf("napkin links %s: only napkin-serve may (see cmd/napkin/serve.go)", pkg)
+		}
 	}
 }

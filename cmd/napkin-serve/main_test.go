@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/napkin-calc/napkin/frontend"
+)
+
+// serveOnce runs napkin-serve with args and stops it at once, as Ctrl-C
+// does: it serves, then shuts down cleanly.
+func serveOnce(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	code = run(ctx, args, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestServeListensOnLoopbackAndStops(t *testing.T) {
+	out, errOut, code := serveOnce(t, "--addr=127.0.0.1:0")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !regexp.MustCompile(`^napkin serve: http://127\.0\.0\.1:\d+/  \(Ctrl-C to stop\)\n$`).MatchString(out) {
+		t.Errorf("stdout %q", out)
+	}
+	if errOut != "napkin serve: stopped\n" {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestServeWarnsOffLoopback(t *testing.T) {
+	out, errOut, code := serveOnce(t, "--addr", "0.0.0.0:0")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.HasPrefix(out, "napkin serve: http://localhost:") {
+		t.Errorf("stdout %q", out)
+	}
+	if !strings.HasPrefix(errOut, "napkin: warning: serving on 0.0.0.0:0: other machines can reach this page\nnapkin: hint: ") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestServeColoursOnlyWhenAsked(t *testing.T) {
+	_, errOut, _ := serveOnce(t, "--addr=0.0.0.0:0", "--color")
+	if !strings.HasPrefix(errOut, "napkin: \x1b[33mwarning:\x1b[0m serving on") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestServeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--addr=8077"}, exitUsage, "napkin: error: --addr \"8077\": address 8077: missing port in address\nnapkin: hint: give host:port, like --addr 127.0.0.1:8077\n"},
+		{[]string{"--napkin-build=v0.0.1 0123abc"}, exitFail, "napkin: error: napkin-serve is another build ("},
+		{[]string{"--latency=nosuch", "--addr=127.0.0.1:0"}, exitUsage, "napkin: error: "},
+		{[]string{"--digits=99"}, exitUsage, "napkin: error: digits must be between 1 and 17\n"},
+		{[]string{"--samples=5"}, exitUsage, "napkin: error: --samples must be between 100 and 10,000,000, not 5\n"},
+		{[]string{"--nosuch"}, exitUsage, "napkin: error: flag provided but not defined: -nosuch\nnapkin: hint: see napkin serve --help\n"},
+		{[]string{"extra"}, exitUsage, "napkin: error: unexpected argument \"extra\"\n"},
+		{[]string{"--help"}, exitUsage, "napkin: error: napkin-serve is run by napkin serve\nnapkin: hint: see napkin serve --help\n"},
+	} {
+		out, errOut, code := serveOnce(t, tc.args...)
+		if code != tc.code || out != "" || !strings.HasPrefix(errOut, tc.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and stderr %q…", tc.args, code, out, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+func TestServeAcceptsItsOwnBuild(t *testing.T) {
+	// The ID napkin passes is compared with this binary's; the test binary
+	// is its own build.
+	_, errOut, code := serveOnce(t, "--addr=127.0.0.1:0", "--napkin-build="+frontend.BuildID())
+	if code != exitOK {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestPrintableEscapesControls(t *testing.T) {
+	if got := printable("presets/\x1b[2Jx.napkin: bad"); got != `presets/\x1b[2Jx.napkin: bad` {
+		t.Errorf("printable = %q", got)
+	}
+	if got := printable("plain é"); got != "plain é" {
+		t.Errorf("printable = %q", got)
+	}
+}
