@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,7 +74,7 @@ func TestProtectNegativeNumbers(t *testing.T) {
 		{"-q --samples -5 1", "-q --samples -5 1"},
 		{"notes -o -1", "notes -o -1"},
 	} {
-		got := strings.Join(protectNegativeNumbers(strings.Fields(c.in), flagTakesValue(newRootCmd(&ioStreams{}, &printer{}))), " ")
+		got := strings.Join(protectNegativeNumbers(strings.Fields(c.in), flagTakesValue(newRootCmd(&ioStreams{}, &printer{}, true))), " ")
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
 		}
@@ -99,5 +100,17 @@ func TestPanicsNeverReachTheUser(t *testing.T) {
 	}
 	if !strings.HasPrefix(errOut.String(), "napkin: error: internal error") || strings.Contains(errOut.String(), "goroutine") {
 		t.Errorf("stderr: %q", errOut.String())
+	}
+}
+
+// TestSubcommandWords: every name and alias of a subcommand is in
+// subcommandWords, or a command line naming it would not find it.
+func TestSubcommandWords(t *testing.T) {
+	for _, c := range newRootCmd(&ioStreams{}, &printer{}, true).Commands() {
+		for _, w := range append([]string{c.Name()}, c.Aliases...) {
+			if !slices.Contains(subcommandWords, w) {
+				t.Errorf("subcommand %q is missing from subcommandWords", w)
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/napkin-calc/napkin/estimate"
@@ -86,7 +87,8 @@ func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 			code = exitEval
 		}
 	}()
-	root := newRootCmd(io, p)
+	root := newRootCmd(io, p, mayReachSubcommand(args))
+	root.CompletionOptions.DisableDefaultCmd = !mayReachCompletion(args)
 	root.SetArgs(protectNegativeNumbers(args, flagTakesValue(root)))
 	err := root.Execute()
 	var ee *exitError
@@ -109,6 +111,38 @@ func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 		p.hintLine(hint)
 		return exitUsage
 	}
+}
+
+// subcommandWords are the arguments that can select one of napkin's
+// subcommands, or ask for help: the names and aliases of the subcommands
+// (TestSubcommandWords keeps the list whole), help and completion.
+var subcommandWords = []string{"run", "latency", "powers", "ref", "reference", "nines", "notes", "preset", "practice", "serve", "language",
+	"help", "-h", "--help", "completion", "__complete", "__completeNoDesc"}
+
+// mayReachSubcommand reports whether a command line may run a subcommand or
+// show help. One that cannot, such as an estimate, runs the root command:
+// napkin then builds no subcommand, as a one-line estimate should not pay
+// for their flags and texts.
+func mayReachSubcommand(args []string) bool {
+	for _, a := range args {
+		if slices.Contains(subcommandWords, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReachCompletion reports whether a command line may run or list the
+// completion command. cobra builds that command, five commands with long
+// texts, on every run otherwise: a one-line estimate should not pay for it.
+func mayReachCompletion(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "completion", "__complete", "__completeNoDesc", "help", "-h", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // negativeNumber reports whether an argument starts like a negative
@@ -168,7 +202,9 @@ func flagTakesValue(root *cobra.Command) func(string) bool {
 	}
 }
 
-func newRootCmd(io *ioStreams, p *printer) *cobra.Command {
+// newRootCmd builds the command line: the root command, which evaluates
+// its arguments, and the subcommands when withSubcommands is set.
+func newRootCmd(io *ioStreams, p *printer, withSubcommands bool) *cobra.Command {
 	opts := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "napkin [flags] EXPRESSION...",
@@ -223,9 +259,11 @@ See 'napkin help language' for the language.`,
 	f.BoolVar(&opts.Ranges.Hist, "hist", false, "for ranges: a histogram")
 	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
 	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
-	root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
-		newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
-	root.SetHelpCommand(newHelpCmd(root))
+	if withSubcommands {
+		root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
+			newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
+		root.SetHelpCommand(newHelpCmd(root))
+	}
 	return root
 }
 
