@@ -12,10 +12,10 @@ const errStdoutClosed = constError("it is closed (bad file descriptor)")
 // shell's "> /dev/null" opens it write-only.
 func stdoutWasClosed() bool {
 	var out, null syscall.Stat_t
-	if syscall.Fstat(1, &out) != nil || syscall.Stat("/dev/null", &null) != nil {
-		return false
+	if syscall.Fstat(1, &out) != nil || out.Mode&syscall.S_IFMT != syscall.S_IFCHR {
+		return false // a file or a pipe: looking up /dev/null can wait
 	}
-	if out.Mode&syscall.S_IFMT != syscall.S_IFCHR || out.Rdev != null.Rdev {
+	if syscall.Stat("/dev/null", &null) != nil || out.Rdev != null.Rdev {
 		return false
 	}
 	flags, _, errno := syscall.Syscall(syscall.SYS_FCNTL, 1, syscall.F_GETFL, 0)
