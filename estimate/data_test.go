@@ -123,8 +123,8 @@ func TestUnitsSelfTest(t *testing.T) {
 	s := NewSession(Options{})
 	s.base = pre
 	s.SetFile("units.napkin")
-	for _, line := range pre.asserts {
-		if _, err := s.EvalLine(line, pre.lines[line-1]); err != nil {
+	for _, a := range pre.asserts {
+		if _, err := s.EvalLine(a.n, a.text); err != nil {
 			t.Error(err)
 		}
 	}

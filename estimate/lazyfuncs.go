@@ -21,7 +21,13 @@ type funcSource struct {
 // before or after, wins over one of the same name from the file.
 func (s *Session) AddFunctions(file, src string) {
 	fs := &funcSource{file: file, src: src, names: map[string]bool{}}
-	for _, line := range strings.Split(src, "\n") {
+	// Line by line in place: this runs as every session starts.
+	for rest, more := src, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		if line == "" || line[0] == '#' {
+			continue // a comment: its name would not be plain
+		}
 		if name, _, ok := strings.Cut(line, "("); ok && isPlainName(name) && strings.Contains(line, "=") {
 			fs.names[name] = true
 		}

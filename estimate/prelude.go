@@ -19,19 +19,25 @@ var unitsSource string
 // before it, so evaluation always terminates.
 type prelude struct {
 	units     map[string]*Unit
-	unitNames []string // in file order; sortedNames sorts them for suggestions
+	unitNames []string // sorted, for suggestions: see sortedNames
 	sortOnce  sync.Once
-	list      []*Unit // in file order, for listings
-	asserts   []int   // line numbers of the file's asserts
-	lines     []string
+	list      []*Unit      // in file order, for listings
+	asserts   []sourceLine // the file's asserts
 	// foreign are units of other calculators that napkin does not have:
 	// after a number they are errors that say what to write instead. Their
 	// lines are read the first time an unknown word is looked up there
 	// (foreignUnits), not when a run starts.
-	foreignLines []int
+	foreignLines []sourceLine // their code, without the comment
 	foreignOnce  sync.Once
 	foreign      map[string]*foreignUnit
 	foreignErr   error
+}
+
+// sourceLine is a line of units.napkin kept for later: its 1-based number
+// and its text.
+type sourceLine struct {
+	n    int
+	text string
 }
 
 // foreignUnit is a unit napkin does not know: its name, and either napkin's
@@ -79,68 +85,15 @@ func loadPrelude() *prelude {
 // Units lists the units napkin knows, in the order units.napkin defines them.
 func Units() []*Unit { return loadPrelude().list }
 
-// parsePrelude splits a units file into its declarations.
-func parsePrelude(src string) (*prelude, error) {
-	pre := &prelude{units: make(map[string]*Unit, 256), lines: strings.Split(src, "\n")}
-	for i, line := range pre.lines {
-		code, doc, _ := strings.Cut(line, "#")
-		fields := strings.Fields(code)
-		if len(fields) == 0 {
-			continue
-		}
-		if fields[0] == "foreign" {
-			pre.foreignLines = append(pre.foreignLines, i+1)
-			continue
-		}
-		u := &Unit{Doc: strings.TrimSpace(doc), line: i + 1, pre: pre}
-		switch fields[0] {
-		case "binary":
-			u.hint, fields = hintBinary, fields[1:]
-		case "decimal":
-			u.hint, fields = hintDecimal, fields[1:]
-		case "bits":
-			u.hint, fields = hintBits, fields[1:]
-		}
-		switch {
-		case len(fields) == 3 && fields[0] == "dimension" && u.hint == 0:
-			d := indexOf(dimNames[:], fields[1])
-			if d < 0 {
-				return nil, fmt.Errorf("line %d: unknown dimension %q", i+1, fields[1])
-			}
-			q := Quantity{V: 1}
-			q.D[d] = 1
-			u.Names, u.Definition, u.base = fields[2:], "the base unit of "+fields[1], &q
-		case len(fields) > 1 && fields[0] == "unit":
-			// The definition as written, its spacing made single.
-			_, rest, _ := strings.Cut(code, "unit")
-			names, def, ok := strings.Cut(rest, "=")
-			u.Names, u.Definition = strings.Fields(names), strings.Join(strings.Fields(def), " ")
-			if !ok || len(u.Names) == 0 || u.Definition == "" {
-				return nil, fmt.Errorf("line %d: write unit NAME ALIAS… = DEFINITION", i+1)
-			}
-		case fields[0] == "assert" && u.hint == 0:
-			pre.asserts = append(pre.asserts, i+1)
-			continue
-		default:
-			return nil, fmt.Errorf("line %d: expected dimension, unit or assert, found %q", i+1, fields[0])
-		}
-		for _, n := range u.Names {
-			if _, dup := pre.units[n]; dup {
-				return nil, fmt.Errorf("line %d: unit %q is declared twice", i+1, n)
-			}
-			pre.units[n] = u
-			pre.unitNames = append(pre.unitNames, n)
-		}
-		u.order = len(pre.list)
-		pre.list = append(pre.list, u)
-	}
-	return pre, nil
-}
-
-// sortedNames are the unit names in order, for suggestions: sorted the
-// first time an unknown word needs them, not at start-up.
+// sortedNames are the unit names in order, for suggestions: gathered and
+// sorted the first time an unknown word needs them, not at start-up.
 func (p *prelude) sortedNames() []string {
-	p.sortOnce.Do(func() { sort.Strings(p.unitNames) })
+	p.sortOnce.Do(func() {
+		for _, u := range p.list {
+			p.unitNames = append(p.unitNames, u.Names...)
+		}
+		sort.Strings(p.unitNames)
+	})
 	return p.unitNames
 }
 
@@ -150,9 +103,8 @@ func (p *prelude) sortedNames() []string {
 func (pre *prelude) foreignUnits() (map[string]*foreignUnit, error) {
 	pre.foreignOnce.Do(func() {
 		pre.foreign = map[string]*foreignUnit{}
-		for _, line := range pre.foreignLines {
-			code, _, _ := strings.Cut(pre.lines[line-1], "#")
-			if err := pre.addForeign(line, code); err != nil {
+		for _, l := range pre.foreignLines {
+			if err := pre.addForeign(l.n, l.text); err != nil {
 				pre.foreignErr = err
 				return
 			}

@@ -7,10 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
-	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -35,8 +33,6 @@ var errStop = errors.New("napkin: evaluation stopped")
 const maxCallDepth = 64
 
 var (
-	exprOnce   sync.Once
-	exprConfig *conf.Config
 	// programs caches compiled programs by their source. The source names
 	// only slots and node ids, so lines of the same shape share a program.
 	// It is made on first use: nothing is built before a line needs it.
@@ -51,46 +47,6 @@ type (
 	fn2 = func(*evalCtx, int, Quantity, Quantity) Quantity
 	fnN = func(*evalCtx, int, ...Quantity) Quantity
 )
-
-// config builds the one shared expr configuration: napkin's runtime
-// functions with their types, no builtins, no constant folding (it would
-// remove the steps the working shows).
-func config() *conf.Config {
-	exprOnce.Do(func() {
-		c := conf.CreateNew()
-		opts := []expr.Option{
-			expr.Env(exprEnv{}),
-			expr.DisableAllBuiltins(),
-			expr.Optimize(false),
-			expr.Function("add", wrap2(addOp), new(fn2)),
-			expr.Function("sub", wrap2(subOp), new(fn2)),
-			expr.Function("mul", wrapScaling(mulOp), new(fn2)),
-			expr.Function("div", wrapScaling(divOp), new(fn2)),
-			expr.Function("pow", wrapScaling(powOp), new(fn2)),
-			expr.Function("neg", wrap1(negOp), new(fn1)),
-			expr.Function("pos", wrap1(posOp), new(fn1)),
-			expr.Function("pct", wrap1(pctOp), new(fn1)),
-			expr.Function("recip", wrap1(recipOp), new(fn1)),
-			expr.Function("conv", wrap1(convOp), new(fn1)),
-			expr.Function("call", callOp, new(fnN)),
-			expr.Function("rng", wrap2(rangeOp), new(fn2)),
-			expr.Function("cmp", wrap2(cmpOp), new(fn2)),
-		}
-		for _, o := range opts {
-			o(c)
-		}
-		// napkin's parser bounds a line (terms, nesting); expr's own node
-		// limit (10,000, about 2,000 of napkin's operations) must not turn
-		// a long but legal line into an internal error.
-		c.MaxNodes = 1 << 20
-		for name := range c.Disabled {
-			delete(c.Builtins, name)
-		}
-		c.Check()
-		exprConfig = c
-	})
-	return exprConfig
-}
 
 // program compiles (or fetches) the expr program for a plan's code.
 func program(code string) (*vm.Program, error) {
