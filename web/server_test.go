@@ -411,7 +411,7 @@ func TestServeShutsDownCleanly(t *testing.T) {
 }
 
 func TestIsLoopback(t *testing.T) {
-	for addr, want := range map[string]bool{"127.0.0.1:8077": true, "[::1]:80": true, "localhost:1": true, "0.0.0.0:8077": false, ":8077": false, "192.168.1.2:80": false, "bad": false} {
+	for addr, want := range map[string]bool{"127.0.0.1:8077": true, "[::1]:80": true, "localhost:1": true, "LOCALHOST:1": true, "0.0.0.0:8077": false, ":8077": false, "192.168.1.2:80": false, "bad": false} {
 		if got := IsLoopback(addr); got != want {
 			t.Errorf("%s: %v", addr, got)
 		}

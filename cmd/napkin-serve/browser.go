@@ -18,6 +18,7 @@ func openBrowser(url string) error {
 		cmd = exec.Command("xdg-open", url)
 	}
 	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	detach(cmd) // Ctrl-C stops the server, not the browser
 	if err := cmd.Start(); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/napkin-calc/napkin/estimate"
 	"github.com/napkin-calc/napkin/frontend"
@@ -42,20 +43,72 @@ func parseFlags(args []string) (*options, error) {
 	fs.IntVar(&o.session.Samples, "samples", estimate.DefaultSamples, "Monte Carlo samples per range")
 	fs.IntVar(&o.session.MaxLiveSamples, "max-live-samples", 0, "the most samples of ranges kept in memory (0: the default)")
 	fs.StringVar(&o.session.Latency, "latency", latency.DefaultSet, "the latency set in scope")
+	// The build is checked first: a napkin of another build may pass flags
+	// this one does not know, and the build is what to report then.
+	if err := checkBuild(args); err != nil {
+		return nil, err
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, &failure{msg: "napkin-serve is run by napkin serve", hint: "see napkin serve --help", code: exitUsage}
+			return nil, errHelp{fs}
 		}
-		return nil, &failure{msg: err.Error(), hint: "see napkin serve --help", code: exitUsage}
+		return nil, &failure{msg: strings.Replace(err.Error(), ": -", ": --", 1), hint: "see napkin serve --help", code: exitUsage}
 	}
 	if fs.NArg() > 0 {
 		return nil, &failure{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0)), hint: "napkin serve takes flags only: napkin serve --addr 127.0.0.1:9000", code: exitUsage}
 	}
-	if o.session.Digits < 1 || o.session.Digits > 17 || o.session.RangeDigits < 0 || o.session.RangeDigits > 17 {
-		return nil, &failure{msg: "digits must be between 1 and 17", hint: "napkin serve --digits 3", code: exitUsage}
-	}
-	if o.session.Samples < 100 || o.session.Samples > estimate.MaxSamples || o.session.MaxLiveSamples < 0 {
-		return nil, &failure{msg: fmt.Sprintf("--samples must be between 100 and 10,000,000, not %d", o.session.Samples), hint: "the default is 100,000", code: exitUsage}
+	switch s := o.session; {
+	case s.Digits < 1 || s.Digits > 17:
+		return nil, &failure{fmt.Sprintf("--digits must be between 1 and 17, not %d", s.Digits), "napkin serve --digits 3", exitUsage}
+	case s.RangeDigits < 0 || s.RangeDigits > 17:
+		return nil, &failure{fmt.Sprintf("--range-digits must be between 0 and 17, not %d", s.RangeDigits), "0, the default, shows ranges to three digits", exitUsage}
+	case s.Samples < 100 || s.Samples > estimate.MaxSamples:
+		return nil, &failure{fmt.Sprintf("--samples must be between 100 and 10,000,000, not %d", s.Samples), "the default is 100,000", exitUsage}
+	case s.MaxLiveSamples < 0:
+		return nil, &failure{fmt.Sprintf("--max-live-samples must be 0 or more, not %d", s.MaxLiveSamples), "0 is the default, 2^26 samples (512 MiB)", exitUsage}
 	}
 	return o, nil
+}
+
+// checkBuild refuses to serve for a napkin of another build (when napkin
+// says which it is): the page would evaluate with another engine than the
+// command line's.
+func checkBuild(args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		id, ok := strings.CutPrefix(strings.TrimPrefix(a, "-"), "-napkin-build=")
+		if ok && id != frontend.BuildID() {
+			return &failure{
+				msg:  fmt.Sprintf("napkin-serve is another build (%s) than napkin (%s)", frontend.BuildID(), id),
+				hint: "install both from one version: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin",
+				code: exitFail,
+			}
+		}
+	}
+	return nil
+}
+
+// errHelp is --help: napkin-serve's flags, on standard output.
+type errHelp struct{ fs *flag.FlagSet }
+
+func (errHelp) Error() string { return "help requested" }
+
+func (h errHelp) write(w io.Writer) error {
+	if _, err := fmt.Fprint(w, "napkin-serve serves napkin's page; napkin serve runs it (see napkin serve --help).\n\nUsage: napkin-serve [flags]\n\n"); err != nil {
+		return err
+	}
+	var err error
+	h.fs.VisitAll(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		line := "  --" + f.Name + "\n      " + f.Usage
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += " (default " + f.DefValue + ")"
+		}
+		_, err = fmt.Fprintln(w, line)
+	})
+	return err
 }

@@ -63,15 +63,30 @@ func TestServeErrors(t *testing.T) {
 		{[]string{"--addr=8077"}, exitUsage, "napkin: error: --addr \"8077\": address 8077: missing port in address\nnapkin: hint: give host:port, like --addr 127.0.0.1:8077\n"},
 		{[]string{"--napkin-build=v0.0.1 0123abc"}, exitFail, "napkin: error: napkin-serve is another build ("},
 		{[]string{"--latency=nosuch", "--addr=127.0.0.1:0"}, exitUsage, "napkin: error: "},
-		{[]string{"--digits=99"}, exitUsage, "napkin: error: digits must be between 1 and 17\n"},
+		{[]string{"--digits=99"}, exitUsage, "napkin: error: --digits must be between 1 and 17, not 99\n"},
+		{[]string{"--range-digits=-1"}, exitUsage, "napkin: error: --range-digits must be between 0 and 17, not -1\n"},
+		{[]string{"--max-live-samples=-1"}, exitUsage, "napkin: error: --max-live-samples must be 0 or more, not -1\n"},
+		{[]string{"--addr=nosuch.invalid:0"}, exitUsage, "napkin: error: cannot listen on nosuch.invalid:0: "},
 		{[]string{"--samples=5"}, exitUsage, "napkin: error: --samples must be between 100 and 10,000,000, not 5\n"},
-		{[]string{"--nosuch"}, exitUsage, "napkin: error: flag provided but not defined: -nosuch\nnapkin: hint: see napkin serve --help\n"},
+		{[]string{"--nosuch"}, exitUsage, "napkin: error: flag provided but not defined: --nosuch\nnapkin: hint: see napkin serve --help\n"},
 		{[]string{"extra"}, exitUsage, "napkin: error: unexpected argument \"extra\"\n"},
-		{[]string{"--help"}, exitUsage, "napkin: error: napkin-serve is run by napkin serve\nnapkin: hint: see napkin serve --help\n"},
+		{[]string{"--napkin-build=other", "--nosuch"}, exitFail, "napkin: error: napkin-serve is another build ("},
 	} {
 		out, errOut, code := serveOnce(t, tc.args...)
 		if code != tc.code || out != "" || !strings.HasPrefix(errOut, tc.want) {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and stderr %q…", tc.args, code, out, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+func TestServeHelpListsItsFlags(t *testing.T) {
+	out, errOut, code := serveOnce(t, "--help")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"napkin serve runs it", "\n  --addr\n      the address to listen on, host:port (default 127.0.0.1:8077)\n", "\n  --open\n      open the page in the browser\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 
-	"github.com/napkin-calc/napkin/frontend"
 	"github.com/napkin-calc/napkin/presets"
 	"github.com/napkin-calc/napkin/web"
 )
@@ -21,8 +20,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = serve(ctx, o, r, stdout, stderr)
 	}
 	var f *failure
+	var help errHelp
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &help):
+		if err := help.write(stdout); err != nil {
+			r.error("cannot write standard output: "+err.Error(), "check that the disk is not full")
+			return exitUsage
+		}
 		return exitOK
 	case errors.As(err, &f):
 		r.error(f.msg, f.hint)
@@ -34,25 +40,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func serve(ctx context.Context, o *options, r *reporter, stdout, stderr io.Writer) error {
-	if o.build != "" && o.build != frontend.BuildID() {
-		return &failure{
-			msg:  fmt.Sprintf("napkin-serve is another build (%s) than napkin (%s)", frontend.BuildID(), o.build),
-			hint: "install both from one version: go install -tags netgo,osusergo ./cmd/... in a checkout",
-			code: exitFail,
-		}
-	}
 	if _, _, err := net.SplitHostPort(o.addr); err != nil {
 		return &failure{fmt.Sprintf("--addr %q: %v", o.addr, err), "give host:port, like --addr 127.0.0.1:8077", exitUsage}
 	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		hint := "choose another port: --addr 127.0.0.1:9000"
+		if _, ok := errors.AsType[*net.DNSError](err); ok {
+			hint = "give an address of this machine, like --addr 127.0.0.1:8077"
+		}
+		return &failure{fmt.Sprintf("cannot listen on %s: %v", o.addr, err), hint, exitUsage}
+	}
+	defer ln.Close()
 	if !web.IsLoopback(o.addr) {
 		r.warn(fmt.Sprintf("serving on %s: other machines can reach this page", o.addr),
 			"napkin serve is meant for your own machine; leave out --addr to listen on 127.0.0.1 only")
 	}
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		return &failure{fmt.Sprintf("cannot listen on %s: %v", o.addr, err), "choose another port: --addr 127.0.0.1:9000", exitUsage}
-	}
-	defer ln.Close()
 	all, errs := presets.All(presets.UserDir())
 	for _, err := range errs {
 		r.warn(err.Error(), "fix or remove the file")
@@ -71,7 +74,7 @@ func serve(ctx context.Context, o *options, r *reporter, stdout, stderr io.Write
 	}
 	url := "http://" + pageHost(cfg.Addr) + "/"
 	if _, err := fmt.Fprintf(stdout, "napkin serve: %s  (Ctrl-C to stop)\n", url); err != nil {
-		return fmt.Errorf("cannot write standard output: %w", err)
+		return &failure{"cannot write standard output: " + err.Error(), "check that the disk is not full", exitUsage}
 	}
 	if o.open {
 		if err := openBrowser(url); err != nil {

@@ -58,6 +58,11 @@ func TestClosedStdoutIsAnError(t *testing.T) {
 	if code != exitUsage || !strings.Contains(stderr, "cannot write standard output: it is closed") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
+	// napkin serve refuses before it starts a server nobody can find.
+	stderr, code = runBinary(t, "", nil, `exec "$0" "$@" >&-`, "serve", "--addr", "127.0.0.1:0")
+	if code != exitUsage || !strings.Contains(stderr, "cannot write standard output: it is closed") {
+		t.Errorf("serve: exit %d, stderr %q", code, stderr)
+	}
 	// > /dev/null is a place to write to.
 	stderr, code = runBinary(t, "", nil, `exec "$0" "$@" >/dev/null`, "1+1")
 	if code != exitOK || stderr != "" {

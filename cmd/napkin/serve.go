@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -55,6 +56,12 @@ The server is the napkin-serve program, installed beside napkin
 			}
 			if _, _, err := net.SplitHostPort(so.addr); err != nil {
 				return &usageError{fmt.Sprintf("--addr %q: %v", so.addr, err), "give host:port, like --addr 127.0.0.1:8077"}
+			}
+			if out, ok := streams.RawOut.(*stdout); ok && out.closed {
+				// The server would write its address to the /dev/null the
+				// Go runtime opened in place of the closed descriptor.
+				return &usageError{"cannot write standard output: " + string(errStdoutClosed),
+					"give napkin somewhere to write: > FILE, or > /dev/null to discard the output"}
 			}
 			bin, err := findServeBinary()
 			if err != nil {
@@ -114,17 +121,23 @@ func findServeBinary() (string, error) {
 		if self, err = filepath.EvalSymlinks(self); err == nil {
 			dir = filepath.Dir(self)
 			beside := filepath.Join(dir, name)
-			if fi, err := os.Stat(beside); err == nil && fi.Mode().IsRegular() {
+			if fi, err := os.Stat(beside); err == nil && fi.Mode().IsRegular() && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o111 != 0) {
 				return beside, nil
 			}
 		}
 	}
-	if path, err := exec.LookPath(name); err == nil {
+	path, err := exec.LookPath(name)
+	if err == nil {
 		return path, nil
+	}
+	hint := "install it beside napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin"
+	if errors.Is(err, exec.ErrDot) {
+		return "", &usageError{fmt.Sprintf("napkin serve runs the %s program, found only through a relative directory of your PATH (%s)", serveBinary, path),
+			"napkin does not run programs from the current directory; " + hint}
 	}
 	msg := fmt.Sprintf("napkin serve runs the %s program, which is not on your PATH", serveBinary)
 	if dir != "" {
 		msg = fmt.Sprintf("napkin serve runs the %s program, which is neither beside napkin (in %s) nor on your PATH", serveBinary, dir)
 	}
-	return "", &usageError{msg, "install it with napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin"}
+	return "", &usageError{msg, hint}
 }

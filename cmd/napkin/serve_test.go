@@ -35,7 +35,7 @@ func TestServeWithoutTheServer(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	_, errOut, code := runCLI(t, "", "serve")
 	if code != exitUsage || !strings.Contains(errOut, "napkin: error: napkin serve runs the napkin-serve program, which is neither beside napkin (in ") ||
-		!strings.Contains(errOut, "\nnapkin: hint: install it with napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin\n") {
+		!strings.Contains(errOut, "\nnapkin: hint: install it beside napkin: go install -tags netgo,osusergo ./cmd/... in a checkout of napkin\n") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
