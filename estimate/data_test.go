@@ -182,7 +182,11 @@ func TestUnitsFileErrors(t *testing.T) {
 func TestCalendarAgreesWithUnits(t *testing.T) {
 	pre := loadPrelude()
 	for name, sec := range map[string]float64{"min": secMinute, "h": secHour, "day": secDay, "year": secYear, "month": secMonth} {
-		if got := pre.units[name].mustValue().V; got != sec {
+		u, ok := pre.lookup(name)
+		if !ok {
+			t.Fatalf("no unit %s", name)
+		}
+		if got := u.mustValue().V; got != sec {
 			t.Errorf("%s is %v s in units.napkin but %v s in format.go", name, got, sec)
 		}
 	}

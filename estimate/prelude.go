@@ -8,6 +8,9 @@ import (
 	"sync"
 )
 
+// unitsSource is units.napkin, the source of unitTable.
+//
+//go:generate go test -run ^TestUnitTableIsCurrent$ -update-units .
 //go:embed units.napkin
 var unitsSource string
 
@@ -18,6 +21,8 @@ var unitsSource string
 // units a run never needs. A definition may refer only to units declared
 // before it, so evaluation always terminates.
 type prelude struct {
+	// units indexes a parsed file by name; the shipped prelude, read from
+	// unitTable, has none and looks names up with unitIndex.
 	units     map[string]*Unit
 	unitNames []string // sorted, for suggestions: see sortedNames
 	sortOnce  sync.Once
@@ -62,6 +67,7 @@ type Unit struct {
 	once       sync.Once
 	q          Quantity
 	err        error
+	known      bool // q is already known: the unit comes from unitTable
 }
 
 var (
@@ -69,17 +75,33 @@ var (
 	thePrelude  *prelude
 )
 
+// loadPrelude is the shipped prelude: units.napkin as unitTable holds it,
+// read and evaluated when napkin was built (TestUnitTableIsCurrent keeps
+// the two the same), so that a run reads no file and evaluates no
+// definition to use a unit.
 func loadPrelude() *prelude {
 	preludeOnce.Do(func() {
-		p, err := parsePrelude(unitsSource)
-		if err != nil {
-			// units.napkin is embedded and tested; this cannot happen in a
-			// released binary.
-			panic(fmt.Sprintf("napkin: internal error in units.napkin: %v", err))
+		p := &prelude{list: make([]*Unit, len(unitTable)), asserts: unitAsserts[:], foreignLines: unitForeignLines[:]}
+		for i := range unitTable {
+			u := &unitTable[i]
+			u.pre = p
+			p.list[i] = u
 		}
 		thePrelude = p
 	})
 	return thePrelude
+}
+
+// lookup finds a unit by any of its names.
+func (p *prelude) lookup(name string) (*Unit, bool) {
+	if p.units != nil {
+		u, ok := p.units[name]
+		return u, ok
+	}
+	if i := unitIndex(name); i >= 0 {
+		return p.list[i], true
+	}
+	return nil, false
 }
 
 // Units lists the units napkin knows, in the order units.napkin defines them.
@@ -129,7 +151,7 @@ func (pre *prelude) addForeign(line int, code string) error {
 		if _, dup := pre.foreign[n]; dup {
 			return fmt.Errorf("line %d: foreign unit %q is declared twice", line, n)
 		}
-		if _, dup := pre.units[n]; dup {
+		if _, dup := pre.lookup(n); dup {
 			return fmt.Errorf("line %d: %q is a napkin unit", line, n)
 		}
 		f := &foreignUnit{name: names[0], line: line}
@@ -154,6 +176,9 @@ func indexOf(xs []string, x string) int {
 
 // value evaluates the unit's definition, once.
 func (u *Unit) value() (Quantity, error) {
+	if u.known {
+		return u.q, nil
+	}
 	u.once.Do(func() {
 		if u.base != nil {
 			u.q = *u.base
@@ -193,7 +218,7 @@ func (u *Unit) Dimension() string { return u.mustValue().D.String() }
 // unit looks a name up among the units this session may use: all of them,
 // or while a unit's definition is evaluated, those declared before it.
 func (s *Session) unit(name string) (*Unit, bool) {
-	u, ok := s.base.units[name]
+	u, ok := s.base.lookup(name)
 	if !ok || (s.unitLimit >= 0 && u.order >= s.unitLimit) {
 		return nil, false
 	}
