@@ -81,11 +81,12 @@ var (
 // definition to use a unit.
 func loadPrelude() *prelude {
 	preludeOnce.Do(func() {
+		// The table itself is not written to: its pages are read only
+		// where a line uses a unit. Its units are known, so they need no
+		// pre to evaluate in.
 		p := &prelude{list: make([]*Unit, len(unitTable)), asserts: unitAsserts[:], foreignLines: unitForeignLines[:]}
 		for i := range unitTable {
-			u := &unitTable[i]
-			u.pre = p
-			p.list[i] = u
+			p.list[i] = &unitTable[i]
 		}
 		thePrelude = p
 	})

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/vm"
 )
@@ -56,7 +55,7 @@ func program(code string) (*vm.Program, error) {
 		return prog, nil
 	}
 	c := config()
-	tree, err := checker.ParseCheck(code, c)
+	tree, err := parseCheck(code, c)
 	if err != nil {
 		return nil, err
 	}
