@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 	"os"
+
+	"github.com/chzyer/readline"
 )
 
 // ioStreams is all the I/O a command does, so that tests can swap it and
@@ -32,14 +34,14 @@ func systemStreams() *ioStreams {
 		ErrOut: &flushFirst{out: out, w: os.Stderr},
 		InTTY:  isTerminal(os.Stdin),
 		OutTTY: outTTY,
-		Color:  !noColor && os.Getenv("TERM") != "dumb" && isTerminal(os.Stdout) && isTerminal(os.Stderr),
+		Color:  outTTY && !noColor && os.Getenv("TERM") != "dumb" && isTerminal(os.Stderr),
 	}
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal: not merely a character
+// device, which /dev/null and /dev/full are too (output there is buffered
+// like output to a file, and gets no colour).
+func isTerminal(f *os.File) bool { return readline.IsTerminal(int(f.Fd())) }
 
 // ANSI styles, applied only when colour is on.
 const (

@@ -168,3 +168,17 @@ func TestBufferedOutputIsFlushedSoon(t *testing.T) {
 		t.Errorf("%v, %q", err, w.String())
 	}
 }
+
+// TestDevNullIsNoTerminal: /dev/null is a character device, but output
+// there is buffered like output to a file, and a run with standard input
+// and output both on it is no interactive session.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Error("/dev/null is taken for a terminal")
+	}
+}
