@@ -11,7 +11,7 @@ import (
 type funcSource struct {
 	file   string
 	src    string
-	names  map[string]bool
+	names  map[string]bool // the names it defines: see defines
 	loaded bool
 }
 
@@ -20,9 +20,19 @@ type funcSource struct {
 // (comments, asserts) are skipped. A function the session defines itself,
 // before or after, wins over one of the same name from the file.
 func (s *Session) AddFunctions(file, src string) {
-	fs := &funcSource{file: file, src: src, names: map[string]bool{}}
-	// Line by line in place: this runs as every session starts.
-	for rest, more := src, true; more; {
+	s.funcSources = append(s.funcSources, &funcSource{file: file, src: src})
+}
+
+// defines is the set of names the file defines, read from its lines the
+// first time a name is looked up there: a line that uses only numbers and
+// units never reads it.
+func (fs *funcSource) defines() map[string]bool {
+	if fs.names != nil {
+		return fs.names
+	}
+	fs.names = map[string]bool{}
+	// Line by line in place.
+	for rest, more := fs.src, true; more; {
 		var line string
 		line, rest, more = strings.Cut(rest, "\n")
 		if line == "" || line[0] == '#' {
@@ -32,7 +42,7 @@ func (s *Session) AddFunctions(file, src string) {
 			fs.names[name] = true
 		}
 	}
-	s.funcSources = append(s.funcSources, fs)
+	return fs.names
 }
 
 func isPlainName(s string) bool {
@@ -53,7 +63,7 @@ func (s *Session) function(name string) (*userFunc, bool) {
 		return f, true
 	}
 	for _, fs := range s.funcSources {
-		if !fs.loaded && fs.names[name] {
+		if !fs.loaded && fs.defines()[name] {
 			s.loadFuncSource(fs)
 			f, ok := s.funcs[name]
 			return f, ok
@@ -137,7 +147,7 @@ func (s *Session) lazyFunctionNames() []string {
 	var out []string
 	for _, fs := range s.funcSources {
 		if !fs.loaded {
-			out = append(out, sortedKeys(fs.names)...)
+			out = append(out, sortedKeys(fs.defines())...)
 		}
 	}
 	return out

@@ -313,7 +313,7 @@ func (s *Session) defineFunc(st *statement, src string, r *Result) (*Result, *Er
 	// Defining a function settles its name: a function file loaded later
 	// must not replace it.
 	for _, fs := range s.funcSources {
-		if fs.names[st.name] && !fs.loaded && s.file != fs.file {
+		if !fs.loaded && s.file != fs.file && fs.defines()[st.name] {
 			delete(fs.names, st.name)
 		}
 	}
