@@ -54,6 +54,9 @@ func runScript(streams *ioStreams, p *printer, opts *globalOptions, session *est
 		}
 	}()
 	for i, line := range estimate.SplitLines(string(data)) {
+		if i == 1 {
+			streams.expectMore()
+		}
 		res, err := session.EvalLine(i+1, line)
 		if err != nil {
 			var e *estimate.Error

@@ -60,3 +60,11 @@ func (s *ioStreams) style(style, text string) string {
 	}
 	return style + text + styleReset
 }
+
+// expectMore tells standard output that the command has more to do after
+// what it has printed so far (see stdout).
+func (io *ioStreams) expectMore() {
+	if out, ok := io.RawOut.(*stdout); ok {
+		out.expectMore()
+	}
+}
