@@ -18,7 +18,9 @@
 //     against the session and units.napkin, folds literals such as 5 GB
 //     into one value, and writes an expr program that is only a tree of
 //     calls: div(C, 2, mul(C, 1, K[0], K[1]), K[2]). Every leaf is a slot
-//     of K; every call carries its node's id.
+//     of K; every call carries its node's id. exprtree.go reads that text
+//     into expr's syntax tree itself (it is too simple to need expr's
+//     parser), and expr checks and compiles it.
 //  3. runtime.go gives expr one shared configuration (a fixed environment
 //     struct, so compiling never walks the user's variables; no builtins; no
 //     constant folding) and the functions the programs call. They do
@@ -39,5 +41,8 @@
 //
 // Units are data: units.napkin defines every unit in napkin's own language,
 // states each convention (a year is 365 days, a month a twelfth of it) and
-// tests itself with asserts.
+// tests itself with asserts. A run reads unit_table.go instead, the file
+// read and every unit evaluated when napkin is built (go generate), so
+// that start-up parses and evaluates nothing to use a unit;
+// TestUnitTableIsCurrent fails when the table is not the file.
 package estimate
