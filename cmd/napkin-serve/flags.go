@@ -52,7 +52,13 @@ func parseFlags(args []string) (*options, error) {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, errHelp{fs}
 		}
-		return nil, &failure{msg: strings.Replace(err.Error(), ": -", ": --", 1), hint: "see napkin serve --help", code: exitUsage}
+		return nil, &failure{msg: twoDashes(err.Error(), fs), hint: "see napkin serve --help", code: exitUsage}
+	}
+	if o.build != "" {
+		// However the flag was spelled (-napkin-build ID, say).
+		if err := checkBuild([]string{"--napkin-build=" + o.build}); err != nil {
+			return nil, err
+		}
 	}
 	if fs.NArg() > 0 {
 		return nil, &failure{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0)), hint: "napkin serve takes flags only: napkin serve --addr 127.0.0.1:9000", code: exitUsage}
@@ -74,11 +80,15 @@ func parseFlags(args []string) (*options, error) {
 // says which it is): the page would evaluate with another engine than the
 // command line's.
 func checkBuild(args []string) error {
-	for _, a := range args {
+	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		id, ok := strings.CutPrefix(strings.TrimPrefix(a, "-"), "-napkin-build=")
+		a = strings.TrimPrefix(a, "-")
+		id, ok := strings.CutPrefix(a, "-napkin-build=")
+		if !ok && a == "-napkin-build" && i+1 < len(args) {
+			id, ok = args[i+1], true
+		}
 		if ok && id != frontend.BuildID() {
 			return &failure{
 				msg:  fmt.Sprintf("napkin-serve is another build (%s) than napkin (%s)", frontend.BuildID(), id),
@@ -111,4 +121,16 @@ func (h errHelp) write(w io.Writer) error {
 		_, err = fmt.Fprintln(w, line)
 	})
 	return err
+}
+
+// twoDashes spells the flags in one of Go's flag errors as napkin does,
+// with two dashes: "invalid value "x" for flag --digits", "flag provided
+// but not defined: --nosuch".
+func twoDashes(msg string, fs *flag.FlagSet) string {
+	msg = strings.Replace(msg, "not defined: -", "not defined: --", 1)
+	msg = strings.Replace(msg, "needs an argument: -", "needs an argument: --", 1)
+	fs.VisitAll(func(f *flag.Flag) {
+		msg = strings.Replace(msg, " -"+f.Name+": ", " --"+f.Name+": ", 1)
+	})
+	return msg
 }

@@ -71,6 +71,10 @@ func TestServeErrors(t *testing.T) {
 		{[]string{"--nosuch"}, exitUsage, "napkin: error: flag provided but not defined: --nosuch\nnapkin: hint: see napkin serve --help\n"},
 		{[]string{"extra"}, exitUsage, "napkin: error: unexpected argument \"extra\"\n"},
 		{[]string{"--napkin-build=other", "--nosuch"}, exitFail, "napkin: error: napkin-serve is another build ("},
+		{[]string{"--nosuch", "--napkin-build", "other"}, exitFail, "napkin: error: napkin-serve is another build ("},
+		{[]string{"--digits=x"}, exitUsage, "napkin: error: invalid value \"x\" for flag --digits: parse error\n"},
+		{[]string{"--open=maybe"}, exitUsage, "napkin: error: invalid boolean value \"maybe\" for --open: parse error\n"},
+		{[]string{"--addr"}, exitUsage, "napkin: error: flag needs an argument: --addr\n"},
 	} {
 		out, errOut, code := serveOnce(t, tc.args...)
 		if code != tc.code || out != "" || !strings.HasPrefix(errOut, tc.want) {

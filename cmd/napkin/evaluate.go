@@ -20,6 +20,7 @@ func evaluateArgs(streams *ioStreams, p *printer, opts *globalOptions, text stri
 	if err != nil {
 		return err
 	}
+	streams.endsAfterPrinting()
 	return runScript(streams, p, opts, session, "", strings.NewReader(text))
 }
 

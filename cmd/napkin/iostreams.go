@@ -61,6 +61,14 @@ func (s *ioStreams) style(style, text string) string {
 	return style + text + styleReset
 }
 
+// endsAfterPrinting tells standard output that the command ends as soon
+// as it has printed (see stdout).
+func (io *ioStreams) endsAfterPrinting() {
+	if out, ok := io.RawOut.(*stdout); ok {
+		out.endsAfterPrinting()
+	}
+}
+
 // expectMore tells standard output that the command has more to do after
 // what it has printed so far (see stdout).
 func (io *ioStreams) expectMore() {

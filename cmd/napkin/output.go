@@ -12,12 +12,12 @@ import (
 // are dropped) so that the command can end with "cannot write standard
 // output" and exit 2 instead of exiting 0 with its output cut short.
 // Buffered output is flushed at the end, before a write to standard error
-// or a read from standard input, and, once the command says that more work
-// follows (expectMore: the next line of a script), at most flushDelay
-// after it was written, so that a slow script piped to tee shows its
-// output as it goes. A one-line estimate, which ends as soon as it has
-// printed, arms no timer: arming the first one costs a fresh process
-// about 20 µs.
+// or a read from standard input, and at most flushDelay after it was
+// written, so that a slow script piped to tee shows its output as it goes.
+// The delay needs a timer, and arming the first one costs a fresh process
+// about 20 µs: a one-line estimate, which ends as soon as it has printed,
+// says so (endsAfterPrinting) and arms none, unless a second line follows
+// (expectMore).
 type stdout struct {
 	mu      sync.Mutex
 	w       io.Writer
@@ -26,7 +26,7 @@ type stdout struct {
 	closed  bool // napkin started with standard output closed: any write fails
 	timer   *time.Timer
 	pending bool // the timer will flush
-	more    bool // more work follows: buffered output is flushed within flushDelay
+	quick   bool // the command ends once it has printed: no flush timer
 }
 
 const flushDelay = 100 * time.Millisecond
@@ -51,7 +51,7 @@ func (s *stdout) Write(p []byte) (int, error) {
 	var n int
 	if s.buf != nil {
 		n, s.err = s.buf.Write(p)
-		if s.more && s.buf.Buffered() > 0 {
+		if !s.quick && s.buf.Buffered() > 0 {
 			s.flushLater()
 		}
 	} else {
@@ -64,12 +64,21 @@ func (s *stdout) Write(p []byte) (int, error) {
 }
 
 // flushLater arms the delayed flush, unless it is armed; s.mu is held.
+// endsAfterPrinting says that the command ends as soon as it has printed:
+// its output waits for the end, which comes at once.
+func (s *stdout) endsAfterPrinting() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.quick = true
+}
+
 // expectMore says that the command has more to do after what it has
-// printed: from now on, buffered output waits at most flushDelay.
+// printed after all: from now on, buffered output waits at most
+// flushDelay.
 func (s *stdout) expectMore() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.more = true
+	s.quick = false
 	if s.buf != nil && s.buf.Buffered() > 0 {
 		s.flushLater()
 	}

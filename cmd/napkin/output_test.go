@@ -149,15 +149,16 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-// TestBufferedOutputIsFlushedSoon: once more work follows (the next line
-// of a script), output written before it does not sit in the buffer; a
+// TestBufferedOutputIsFlushedSoon: output written before more work (the
+// next line of a script, the next file) does not sit in the buffer; a
 // one-line estimate, which ends at once, arms no timer.
 func TestBufferedOutputIsFlushedSoon(t *testing.T) {
 	var w lockedBuffer
 	out := newStdout(&w, true)
+	out.endsAfterPrinting()
 	io.WriteString(out, "peak = 578.7 /s\n")
 	if out.timer != nil {
-		t.Fatal("a timer was armed before more work was announced")
+		t.Fatal("a one-line run armed a timer")
 	}
 	out.expectMore()
 	guard := time.After(hangGuard)
@@ -171,6 +172,13 @@ func TestBufferedOutputIsFlushedSoon(t *testing.T) {
 	io.WriteString(out, "more\n")
 	if err := out.Flush(); err != nil || w.String() != "peak = 578.7 /s\nmore\n" {
 		t.Errorf("%v, %q", err, w.String())
+	}
+	// Any other command (notes, run of several files) flushes within the
+	// delay from its first write.
+	other := newStdout(&lockedBuffer{}, true)
+	io.WriteString(other, "a.md:4: 3 → 2\n")
+	if other.timer == nil {
+		t.Error("no timer armed for a command that goes on after printing")
 	}
 }
 
