@@ -16,10 +16,12 @@ var unitsSource string
 
 // prelude is what every session starts with: the units of units.napkin.
 //
-// Loading only splits the file into declarations; a unit's definition is
-// evaluated the first time a line uses it, so start-up does not pay for the
-// units a run never needs. A definition may refer only to units declared
-// before it, so evaluation always terminates.
+// A run's prelude comes from unitTable, every unit already evaluated (see
+// loadPrelude). parsePrelude reads the file itself, for the table's
+// generation and the tests: it only splits the file into declarations, and
+// a unit's definition is evaluated the first time it is used. A
+// definition may refer only to units declared before it, so evaluation
+// always terminates.
 type prelude struct {
 	// units indexes a parsed file by name; the shipped prelude, read from
 	// unitTable, has none and looks names up with unitIndex.

@@ -63,7 +63,6 @@ func (s *stdout) Write(p []byte) (int, error) {
 	return n, s.err
 }
 
-// flushLater arms the delayed flush, unless it is armed; s.mu is held.
 // endsAfterPrinting says that the command ends as soon as it has printed:
 // its output waits for the end, which comes at once.
 func (s *stdout) endsAfterPrinting() {
@@ -84,6 +83,7 @@ func (s *stdout) expectMore() {
 	}
 }
 
+// flushLater arms the delayed flush, unless it is armed; s.mu is held.
 func (s *stdout) flushLater() {
 	if s.pending {
 		return
