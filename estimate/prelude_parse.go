@@ -11,11 +11,10 @@ const unitBlock = 32
 // parsePrelude splits a units file into its declarations.
 //
 // It ran at the start of every process before unit_table.go, and still
-// reads the file in place:
-// lines, names, definitions and comments are all substrings of src, the
-// words of a line go into one reused buffer, the names of every unit into
-// one shared slice, the Units into blocks, and the name index is made once
-// its size is known.
+// reads the file in place: lines, names, definitions and comments are all
+// substrings of src, the words of a line go into one reused buffer, the
+// names of every unit into one shared slice, the Units into blocks, and
+// the name index is made once its size is known.
 func parsePrelude(src string) (*prelude, error) {
 	pre := &prelude{}
 	var (
