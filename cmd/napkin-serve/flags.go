@@ -54,12 +54,6 @@ func parseFlags(args []string) (*options, error) {
 		}
 		return nil, &failure{msg: twoDashes(err.Error(), fs), hint: "see napkin serve --help", code: exitUsage}
 	}
-	if o.build != "" {
-		// However the flag was spelled (-napkin-build ID, say).
-		if err := checkBuild([]string{"--napkin-build=" + o.build}); err != nil {
-			return nil, err
-		}
-	}
 	if fs.NArg() > 0 {
 		return nil, &failure{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0)), hint: "napkin serve takes flags only: napkin serve --addr 127.0.0.1:9000", code: exitUsage}
 	}
@@ -78,15 +72,19 @@ func parseFlags(args []string) (*options, error) {
 
 // checkBuild refuses to serve for a napkin of another build (when napkin
 // says which it is): the page would evaluate with another engine than the
-// command line's.
+// command line's. It reads --napkin-build in every spelling the flag
+// package takes (one dash or two, =ID or ID as the next argument).
 func checkBuild(args []string) error {
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		a = strings.TrimPrefix(a, "-")
-		id, ok := strings.CutPrefix(a, "-napkin-build=")
-		if !ok && a == "-napkin-build" && i+1 < len(args) {
+		name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if name == a {
+			continue // not a flag
+		}
+		id, ok := strings.CutPrefix(name, "napkin-build=")
+		if !ok && name == "napkin-build" && i+1 < len(args) {
 			id, ok = args[i+1], true
 		}
 		if ok && id != frontend.BuildID() {

@@ -72,6 +72,8 @@ func TestServeErrors(t *testing.T) {
 		{[]string{"extra"}, exitUsage, "napkin: error: unexpected argument \"extra\"\n"},
 		{[]string{"--napkin-build=other", "--nosuch"}, exitFail, "napkin: error: napkin-serve is another build ("},
 		{[]string{"--nosuch", "--napkin-build", "other"}, exitFail, "napkin: error: napkin-serve is another build ("},
+		{[]string{"-napkin-build=other", "--addr=127.0.0.1:0"}, exitFail, "napkin: error: napkin-serve is another build ("},
+		{[]string{"-napkin-build", "other", "--addr=127.0.0.1:0"}, exitFail, "napkin: error: napkin-serve is another build ("},
 		{[]string{"--digits=x"}, exitUsage, "napkin: error: invalid value \"x\" for flag --digits: parse error\n"},
 		{[]string{"--open=maybe"}, exitUsage, "napkin: error: invalid boolean value \"maybe\" for --open: parse error\n"},
 		{[]string{"--addr"}, exitUsage, "napkin: error: flag needs an argument: --addr\n"},
