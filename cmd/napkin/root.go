@@ -87,10 +87,26 @@ func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 			code = exitEval
 		}
 	}()
+	var err error
+	if onlyExpression(args) {
+		err = runRoot(io, p, defaultOptions(), args)
+	} else {
+		err = executeCommandLine(args, io, p)
+	}
+	return exitCode(err, p)
+}
+
+// executeCommandLine parses the command line with cobra and runs the
+// command it selects.
+func executeCommandLine(args []string, io *ioStreams, p *printer) error {
 	root := newRootCmd(io, p, mayReachSubcommand(args))
 	root.CompletionOptions.DisableDefaultCmd = !mayReachCompletion(args)
 	root.SetArgs(protectNegativeNumbers(args, flagTakesValue(root)))
-	err := root.Execute()
+	return root.Execute()
+}
+
+// exitCode reports a command's error, if any, and returns the exit code.
+func exitCode(err error, p *printer) int {
 	var ee *exitError
 	var ue *usageError
 	switch {
@@ -111,6 +127,26 @@ func runCommand(args []string, io *ioStreams, p *printer) (code int) {
 		p.hintLine(hint)
 		return exitUsage
 	}
+}
+
+// onlyExpression reports whether a command line is only the words of an
+// expression: no flag, no --, no word that could select a subcommand or
+// help. cobra would run the root command with every word as an argument
+// and every option at its default, so napkin does that itself: making
+// the root command and its flags and parsing the command line, for the
+// first time in a process, is 25 to 35 µs of a one-line estimate's
+// 1.7 ms (BENCHMARKS.md, "Start-up"). TestOnlyExpressionRunsAsCobraWould
+// holds the two ways to the same output and exit code.
+func onlyExpression(args []string) bool {
+	if len(args) == 0 || mayReachSubcommand(args) {
+		return false
+	}
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // subcommandWords are the arguments that can select one of napkin's
@@ -205,7 +241,7 @@ func flagTakesValue(root *cobra.Command) func(string) bool {
 // newRootCmd builds the command line: the root command, which evaluates
 // its arguments, and the subcommands when withSubcommands is set.
 func newRootCmd(io *ioStreams, p *printer, withSubcommands bool) *cobra.Command {
-	opts := &globalOptions{}
+	opts := defaultOptions()
 	root := &cobra.Command{
 		Use:   "napkin [flags] EXPRESSION...",
 		Short: "Back-of-envelope estimates with units, checked dimensions and the working shown",
@@ -229,18 +265,12 @@ See 'napkin help language' for the language.`,
 		SilenceUsage:  true,
 		Version:       version(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.validate(); err != nil {
-				return err
-			}
-			if len(args) == 0 {
-				if io.InTTY && io.OutTTY {
-					return runREPL(io, p, opts)
-				}
-				return evaluateScript(io, p, opts, "", io.In)
-			}
-			return evaluateArgs(io, p, opts, strings.Join(args, " "))
+			return runRoot(io, p, opts, args)
 		},
 	}
+	// A command line of only expression words runs runRoot with
+	// defaultOptions and skips cobra (onlyExpression): a hook here must do
+	// nothing such a command line needs.
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		opts.DigitsSet = cmd.Flags().Changed("digits")
 	}
@@ -248,23 +278,49 @@ See 'napkin help language' for the language.`,
 	root.SetErr(io.ErrOut)
 	root.Flags().SetInterspersed(false)
 	f := root.PersistentFlags()
-	f.BoolVar(&opts.JSON, "json", false, "print one JSON object per evaluated line")
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print results only, without the working")
-	f.IntVar(&opts.Digits, "digits", 5, "significant digits in results (1 to 17)")
-	f.Uint64Var(&opts.Ranges.Seed, "seed", estimate.DefaultSeed, "random seed for ranges (10M to 50M)")
-	f.IntVar(&opts.Ranges.Samples, "samples", estimate.DefaultSamples, "Monte Carlo samples per range")
-	f.IntVar(&opts.Ranges.MaxLive, "max-live-samples", 0, "the most samples of ranges kept in memory (0: the default, 2^26)")
+	// Every flag's default is defaultOptions', which a command line
+	// without flags runs with (onlyExpression).
+	f.BoolVar(&opts.JSON, "json", opts.JSON, "print one JSON object per evaluated line")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", opts.Quiet, "print results only, without the working")
+	f.IntVar(&opts.Digits, "digits", opts.Digits, "significant digits in results (1 to 17)")
+	f.Uint64Var(&opts.Ranges.Seed, "seed", opts.Ranges.Seed, "random seed for ranges (10M to 50M)")
+	f.IntVar(&opts.Ranges.Samples, "samples", opts.Ranges.Samples, "Monte Carlo samples per range")
+	f.IntVar(&opts.Ranges.MaxLive, "max-live-samples", opts.Ranges.MaxLive, "the most samples of ranges kept in memory (0: the default, 2^26)")
 	_ = f.MarkHidden("max-live-samples")
-	f.BoolVar(&opts.Ranges.Stats, "stats", false, "for ranges: percentiles p1 to p99, mean and standard deviation")
-	f.BoolVar(&opts.Ranges.Hist, "hist", false, "for ranges: a histogram")
-	f.BoolVar(&opts.Ranges.Why, "why", false, "for ranges: which inputs make the result wide")
-	f.StringVar(&opts.Latency, "latency", latency.DefaultSet, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
+	f.BoolVar(&opts.Ranges.Stats, "stats", opts.Ranges.Stats, "for ranges: percentiles p1 to p99, mean and standard deviation")
+	f.BoolVar(&opts.Ranges.Hist, "hist", opts.Ranges.Hist, "for ranges: a histogram")
+	f.BoolVar(&opts.Ranges.Why, "why", opts.Ranges.Why, "for ranges: which inputs make the result wide")
+	f.StringVar(&opts.Latency, "latency", opts.Latency, "the latency set in scope (see napkin latency sets; scott:YEAR for Colin Scott's model)")
 	if withSubcommands {
 		root.AddCommand(newRunCmd(io, p, opts), newLatencyCmd(io, p, opts), newPowersCmd(io, p, opts),
 			newRefCmd(io, p, opts), newNinesCmd(io, p, opts), newNotesCmd(io, p, opts), newPresetCmd(io, p, opts), newPracticeCmd(io, p, opts), newServeCmd(io, p, opts), newLanguageHelp())
 		root.SetHelpCommand(newHelpCmd(root))
 	}
 	return root
+}
+
+// defaultOptions are the options of a command line without flags.
+func defaultOptions() *globalOptions {
+	return &globalOptions{
+		Digits:  5,
+		Latency: latency.DefaultSet,
+		Ranges:  rangeOptions{Seed: estimate.DefaultSeed, Samples: estimate.DefaultSamples},
+	}
+}
+
+// runRoot runs the root command: the arguments as one line, else an
+// interactive session on a terminal, else standard input as a script.
+func runRoot(io *ioStreams, p *printer, opts *globalOptions, args []string) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	if len(args) == 0 {
+		if io.InTTY && io.OutTTY {
+			return runREPL(io, p, opts)
+		}
+		return evaluateScript(io, p, opts, "", io.In)
+	}
+	return evaluateArgs(io, p, opts, strings.Join(args, " "))
 }
 
 // rangeDigits is the digits ranges show: those of --digits when given,
