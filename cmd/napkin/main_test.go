@@ -73,6 +73,15 @@ func TestProtectNegativeNumbers(t *testing.T) {
 		{"--json -1", "--json -- -1"},
 		{"-q --samples -5 1", "-q --samples -5 1"},
 		{"notes -o -1", "notes -o -1"},
+		{"nines -1", "nines -- -1"},
+		{"nines 99.9 -1", "nines 99.9 -- -1"},
+		// The root command's expression has begun: every word is its own.
+		{"2 ^ -2", "2 ^ -2"},
+		{"-q 2 ^ -2", "-q 2 ^ -2"},
+		{"--digits 3 2 ^ -2", "--digits 3 2 ^ -2"},
+		{"10 -5^2", "10 -5^2"},
+		{"5 GB -> -1", "5 GB -> -1"},
+		{"- -1", "- -1"},
 	} {
 		got := strings.Join(protectNegativeNumbers(strings.Fields(c.in), flagTakesValue(newRootCmd(&ioStreams{}, &printer{}, true))), " ")
 		if got != c.want {

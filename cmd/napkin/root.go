@@ -190,16 +190,28 @@ func negativeNumber(a string) bool {
 // protectNegativeNumbers lets `napkin -5 + 3` work: an argument that starts
 // with a minus and a digit is an expression, not a flag, so -- is inserted
 // before it; unless it is the value of the flag before it (--digits -1),
-// which the flag then checks.
+// which the flag then checks. The root command reads flags only before
+// its expression (SetInterspersed(false)): from the expression's first
+// word on, every argument is the expression's, and a -- inserted there
+// would be one of its words (2 ^ -- -2). A subcommand reads flags among
+// its arguments, so after its name every negative number is protected.
 func protectNegativeNumbers(args []string, takesValue func(flag string) bool) []string {
+	subcommand := false
 	for i, a := range args {
 		if a == "--" {
 			return args
 		}
-		if negativeNumber(a) && (i == 0 || !takesValue(args[i-1])) {
+		value := i > 0 && takesValue(args[i-1])
+		if negativeNumber(a) && !value {
 			out := append([]string{}, args[:i]...)
 			out = append(out, "--")
 			return append(out, args[i:]...)
+		}
+		if word := a == "-" || !strings.HasPrefix(a, "-"); word && !value && !subcommand {
+			if !slices.Contains(subcommandWords, a) {
+				return args // the root command's expression
+			}
+			subcommand = true
 		}
 	}
 	return args
