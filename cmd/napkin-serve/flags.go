@@ -20,8 +20,7 @@ type options struct {
 	addr    string
 	open    bool
 	verbose bool
-	color   bool   // colour the warnings and errors (napkin's stderr is a terminal)
-	build   string // napkin's BuildID; when given, it must be this binary's
+	color   bool // colour the warnings and errors (napkin's stderr is a terminal)
 	session frontend.SessionOptions
 }
 
@@ -36,7 +35,8 @@ func parseFlags(args []string) (*options, error) {
 	fs.BoolVar(&o.open, "open", false, "open the page in the browser")
 	fs.BoolVar(&o.verbose, "verbose", false, "log one line per request to standard error")
 	fs.BoolVar(&o.color, "color", false, "colour warnings and errors")
-	fs.StringVar(&o.build, "napkin-build", "", "the build of the napkin that runs this server")
+	// napkin's BuildID: checkBuild reads it, before the other flags.
+	fs.String("napkin-build", "", "the build of the napkin that runs this server")
 	fs.IntVar(&o.session.Digits, "digits", 5, "significant digits in results (1 to 17)")
 	fs.IntVar(&o.session.RangeDigits, "range-digits", 0, "significant digits of ranges (0: three)")
 	fs.Uint64Var(&o.session.Seed, "seed", estimate.DefaultSeed, "random seed for ranges")

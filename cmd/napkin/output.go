@@ -31,6 +31,10 @@ type stdout struct {
 
 const flushDelay = 100 * time.Millisecond
 
+// closedStdoutHint is the hint for a standard output napkin was started
+// without (errStdoutClosed).
+const closedStdoutHint = "give napkin somewhere to write: > FILE, or > /dev/null to discard the output"
+
 func newStdout(w io.Writer, buffered bool) *stdout {
 	s := &stdout{w: w}
 	if buffered {

@@ -66,7 +66,7 @@ func run(args []string, streams *ioStreams) int {
 		p.errorLine("cannot write standard output: " + unwrapPathError(err).Error())
 		hint := "check that the disk is not full"
 		if errors.Is(err, errStdoutClosed) {
-			hint = "give napkin somewhere to write: > FILE, or > /dev/null to discard the output"
+			hint = closedStdoutHint
 		}
 		p.hintLine(hint)
 		return exitUsage

@@ -61,7 +61,7 @@ The server is the napkin-serve program, installed beside napkin
 				// The server would write its address to the /dev/null the
 				// Go runtime opened in place of the closed descriptor.
 				return &usageError{"cannot write standard output: " + string(errStdoutClosed),
-					"give napkin somewhere to write: > FILE, or > /dev/null to discard the output"}
+					closedStdoutHint}
 			}
 			bin, err := findServeBinary()
 			if err != nil {
