@@ -84,14 +84,78 @@ func errorAt(src string, sp span, hintText, format string, args ...any) *Error {
 		Column: col,
 		Width:  width,
 		Source: src,
-		Msg:    cutLongWords(fmt.Sprintf(format, args...)),
-		Hint:   cutLongWords(hintText),
+		Msg:    boundText(fmt.Sprintf(format, args...)),
+		Hint:   boundText(hintText),
 	}
 }
 
 // maxWordRunes bounds a word of a message or hint: an error about a name
 // of ten megabytes quotes its start and end, not all of it.
 const maxWordRunes = 60
+
+// maxTextRunes bounds a whole message or hint, whatever it quotes: the
+// longest one napkin writes (the list of functions) is well under it.
+const maxTextRunes = 1000
+
+// boundText is s with its long words cut (cutLongWords) and, if it is still
+// longer than maxTextRunes, its middle replaced by …
+func boundText(s string) string {
+	s = cutLongWords(s)
+	if len(s) <= maxTextRunes || utf8.RuneCountInString(s) <= maxTextRunes {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxTextRunes/2]) + " … " + string(r[len(r)-maxTextRunes/2+3:])
+}
+
+// maxQuoteRunes bounds the source a hint quotes back, as in "finish the
+// expression, e.g. … * 3 2": a reader needs the end of a long line, where
+// the fix goes, not all of it.
+const maxQuoteRunes = 40
+
+// quoteTail is src, or its last maxQuoteRunes characters after "… ",
+// starting after a space where one is near: the first that leaves no
+// parenthesis closed before it opens, else the first.
+func quoteTail(src string) string {
+	if utf8.RuneCountInString(src) <= maxQuoteRunes {
+		return src
+	}
+	r := []rune(src)
+	tail := string(r[len(r)-maxQuoteRunes:])
+	start := -1
+	for i := 0; i < len(tail)/2; i++ {
+		if tail[i] != ' ' {
+			continue
+		}
+		if start < 0 {
+			start = i + 1
+		}
+		if balanced(tail[i+1:]) {
+			start = i + 1
+			break
+		}
+	}
+	if start > 0 {
+		tail = tail[start:]
+	}
+	return "… " + tail
+}
+
+// balanced reports whether s never closes a parenthesis it did not open.
+func balanced(s string) bool {
+	depth := 0
+	for _, c := range s {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // cutLongWords shortens every space-separated word longer than
 // maxWordRunes to its start and end, joined by …

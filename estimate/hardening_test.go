@@ -28,6 +28,27 @@ func TestLongTokenCutInErrors(t *testing.T) {
 	}
 }
 
+// A hint that quotes the line back quotes the end of a long line, where
+// the fix goes; no message or hint outgrows maxTextRunes, whatever it holds.
+func TestLongQuoteCutInErrors(t *testing.T) {
+	line := "(1 to 2)" + strings.Repeat(" * (1 to 2)", 1000) + " *"
+	_, err := NewSession(Options{}).Eval(line)
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got %v, want an *Error", err)
+	}
+	if want := "finish the expression, e.g. … * (1 to 2) * (1 to 2) * (1 to 2) * 2"; e.Hint != want {
+		t.Errorf("hint %.300q, want %q", e.Hint, want)
+	}
+	long := strings.Repeat("word ", 10_000)
+	if got := boundText(long); utf8.RuneCountInString(got) > maxTextRunes || !strings.Contains(got, " … ") {
+		t.Errorf("boundText kept %d characters: %.100q", utf8.RuneCountInString(got), got)
+	}
+	if got := boundText("short and plain"); got != "short and plain" {
+		t.Errorf("boundText changed a short text: %q", got)
+	}
+}
+
 // RangeDigits sets the digits of ranges; Digits alone does not.
 func TestRangeDigits(t *testing.T) {
 	for _, c := range []struct {

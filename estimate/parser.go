@@ -291,7 +291,7 @@ func (p *parser) binaryRest(x node, min int) (node, *Error) {
 		}
 		t := p.next()
 		if p.peek().kind == tokEOF {
-			return nil, p.errorf(t.sp, "finish the expression, e.g. "+p.src[x.pos().Start:t.sp.End]+" 2",
+			return nil, p.errorf(t.sp, "finish the expression, e.g. "+quoteTail(p.src[x.pos().Start:t.sp.End])+" 2",
 				"missing operand after %s", t.text)
 		}
 		if err := p.enter(t.sp); err != nil {
