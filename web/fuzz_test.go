@@ -13,7 +13,7 @@ func FuzzEvalRequest(f *testing.F) {
 	for _, seed := range []string{evalBody("qps = 10M * 5 / day"), evalBody("1 to 2\n5 dya"), `{"script":`, `{"script": "1"}}`, "[]", `{"script": "\u00e9\u0000"}`, "{\n,}"} {
 		f.Add(seed)
 	}
-	s, err := New(Config{Addr: testAddr, Limits: Limits{Timeout: 1 << 30}})
+	s, err := New(Config{Addr: testAddr, Limits: Limits{Timeout: 1 << 30, MaxRanges: 3}})
 	if err != nil {
 		f.Fatal(err)
 	}
