@@ -300,6 +300,9 @@ func addOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 	if !sameDim(a, b) {
 		return Quantity{}, ctx.mismatch(id, "add", a, b)
 	}
+	if err := ctx.checkPercentSum(id, a, b, 1); err != nil {
+		return Quantity{}, err
+	}
 	ctx.checkPrefixes(a, b, "adds")
 	return addQ(a, b, 1), nil
 }
@@ -308,8 +311,46 @@ func subOp(ctx *evalCtx, id int, a, b Quantity) (Quantity, *Error) {
 	if !sameDim(a, b) {
 		return Quantity{}, ctx.mismatch(id, "subtract", a, b)
 	}
+	if err := ctx.checkPercentSum(id, a, b, -1); err != nil {
+		return Quantity{}, err
+	}
 	ctx.checkPrefixes(a, b, "subtracts")
 	return addQ(a, b, -1), nil
+}
+
+// checkPercentSum refuses a sum of a percentage and a plain number other
+// than 1. 200 + 10% is 220 to qalc and Soulver (10% more) and 200.1 to
+// Numbat and GNU units (10% is 0.1): a reader cannot tell which was meant,
+// so napkin asks. With 1 the two readings agree (1 - 99.9% is 0.1%).
+func (ctx *evalCtx) checkPercentSum(id int, a, b Quantity, sign float64) *Error {
+	pa, pb := a.hint&hintPercent != 0, b.hint&hintPercent != 0
+	if pa == pb || !a.D.IsZero() {
+		return nil
+	}
+	plain, pct := a, b
+	if pa {
+		plain, pct = b, a
+	}
+	if plain.S == nil && plain.V == 1 {
+		return nil
+	}
+	x, p := ctx.show(plain), ctx.show(pct)
+	fraction := ctx.show(Quantity{V: pct.V, S: pct.S, src: pct.src})
+	if sign < 0 && pa {
+		return ctx.errorf(id, fmt.Sprintf("for the number write %s - %s; for a share of %s, write %s of %s", fraction, x, x, p, x),
+			"%s - %s subtracts a plain number from a percentage", p, x)
+	}
+	op, more, verb := "+", "more", "add"
+	if sign < 0 {
+		op, more, verb = "-", "less", "subtract"
+	}
+	written := x + " " + op + " " + p
+	number := x + " " + op + " " + fraction
+	if pa {
+		written, number = p+" + "+x, fraction+" + "+x
+	}
+	return ctx.errorf(id, fmt.Sprintf("for %s %s than %s write %s × (1 %s %s); to %s the number %s, write %s", p, more, x, x, op, p, verb, fraction, number),
+		"%s is ambiguous: %s %s than %s, or %s?", written, p, more, x, number)
 }
 
 // checkPrefixes warns when a sum mixes decimal and binary data units
