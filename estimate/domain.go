@@ -24,6 +24,7 @@ type domainKind int
 
 const (
 	domProbability   domainKind = iota + 1 // a plain number from 0 to 1
+	domBelowOne                            // a plain number from 0, below 1 (nines(100%) is infinite)
 	domUtilisation                         // a plain number above 0, at most 1
 	domCount                               // a whole number ≥ 0 (a range: samples ≥ 0)
 	domPositiveCount                       // a whole number ≥ 1 (a range: samples ≥ 1)
@@ -36,7 +37,7 @@ var domainKinds = [...]struct {
 	name string
 	kind domainKind
 }{
-	{"probability", domProbability}, {"fraction", domProbability}, {"utilisation", domUtilisation},
+	{"probability", domProbability}, {"fraction", domProbability}, {"probability_below_1", domBelowOne}, {"utilisation", domUtilisation},
 	{"count", domCount}, {"positive_count", domPositiveCount},
 	{"nonnegative", domNonNegative}, {"positive", domPositive},
 }
@@ -118,16 +119,18 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 	fail := func(hint, format string, a ...any) *Error {
 		return errorAt(ctx.p.src, sp, hint, "%s of %s %s", name, f.name, fmt.Sprintf(format, a...))
 	}
-	plain := r.kind == domProbability || r.kind == domUtilisation || r.kind == domCount || r.kind == domPositiveCount
+	plain := r.kind == domProbability || r.kind == domBelowOne || r.kind == domUtilisation || r.kind == domCount || r.kind == domPositiveCount
 	if plain && !x.D.IsZero() {
 		return fail("drop its unit, or divide it by one of its unit (x / 1 s); napkin ref "+f.name+" says what each parameter means", "must be a plain number, not %s [%s]", ctx.show(x), x.D)
 	}
 	var lo float64
 	var what string
-	hi, loOpen := math.Inf(1), false
+	hi, loOpen, hiOpen := math.Inf(1), false, false
 	switch r.kind {
 	case domProbability:
 		lo, hi, what = 0, 1, "must be a "+r.word+" from 0 to 100%"
+	case domBelowOne:
+		lo, hi, hiOpen, what = 0, 1, true, "must be a probability from 0 to below 100%"
 	case domUtilisation:
 		lo, hi, loOpen, what = 0, 1, true, "must be a utilisation above 0 and at most 100%"
 	case domCount:
@@ -140,7 +143,7 @@ func (ctx *evalCtx) checkKind(id int, f *userFunc, r domainRule, x Quantity) *Er
 		lo, loOpen, what = 0, true, "must be more than 0"
 	}
 	out := func(v float64) bool {
-		return math.IsNaN(v) || v < lo || (loOpen && v == lo) || v > hi
+		return math.IsNaN(v) || v < lo || (loOpen && v == lo) || v > hi || (hiOpen && v == hi)
 	}
 	if x.S == nil {
 		v := x.V
@@ -278,6 +281,8 @@ func (f *userFunc) domainText() []string {
 		switch r.kind {
 		case domProbability:
 			what = "a " + r.word + " from 0 to 100%"
+		case domBelowOne:
+			what = "a probability from 0 to below 100%"
 		case domUtilisation:
 			what = "above 0, at most 100%"
 		case domCount:
@@ -300,6 +305,11 @@ func domainHint(kind domainKind, fn string, v, lo float64) string {
 	switch kind {
 	case domProbability:
 		return "give a percentage from 0% to 100%; napkin ref " + fn + " says what each parameter means"
+	case domBelowOne:
+		if v == 1 {
+			return fn + " is infinite at 100%; give an availability below it, such as 99.999%"
+		}
+		return "give a percentage from 0% to below 100%; napkin ref " + fn + " says what each parameter means"
 	case domUtilisation:
 		return "give a utilisation such as 70%: above 0% and at most 100%"
 	case domCount, domPositiveCount:

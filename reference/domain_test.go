@@ -26,7 +26,9 @@ func TestFormulaDomains(t *testing.T) {
 		column    int
 		msg, hint string // substrings
 	}{
-		{"nines(99% to 99.9%)", 7, "availability of nines must be a probability from 0 to 100%, but", "write uniform(99%, 99.9%)"},
+		{"nines(100%)", 7, "availability of nines must be a probability from 0 to below 100%, not 100%", "nines is infinite at 100%"},
+		{"nines(-1%)", 7, "availability of nines must be a probability from 0 to below 100%, not -1%", "from 0% to below 100%"},
+		{"nines(99% to 99.9%)", 7, "availability of nines must be a probability from 0 to below 100%, but", "write uniform(99%, 99.9%)"},
 		{"P(downtime(99.9% to 99.99%) < 0 s)", 12, "availability of downtime must be a probability", "uniform(99.9%, 99.99%)"},
 		{"db_load(10k qps, 90% to 99%)", 18, "hit_ratio of db_load must be a probability", "uniform(90%, 99%)"},
 		{"fanout_slow(99, 100)", 13, "percentile of fanout_slow must be a probability from 0 to 100%, not 99", "write 99%"},
