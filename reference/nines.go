@@ -1,6 +1,10 @@
 package reference
 
 import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/napkin-calc/napkin/estimate"
 )
 
@@ -21,12 +25,22 @@ type NinesRow struct {
 
 // NinesTable computes the nines table with the downtime formulas of
 // formulas.napkin, so the table and the functions cannot disagree.
-func NinesTable() ([]NinesRow, error) {
+func NinesTable() ([]NinesRow, error) { return NinesFor(Nines) }
+
+// NinesFor computes the rows of the nines table for availabilities written
+// in napkin (99.95%, 1 - 10^-4). An availability that does not evaluate,
+// or is not a single percentage from 0 to below 100%, is an
+// *estimate.Error positioned in its own text.
+func NinesFor(availabilities []string) ([]NinesRow, error) {
 	s := estimate.NewSession(estimate.Options{Digits: 3})
 	LoadFormulas(s)
 	var rows []NinesRow
-	for _, a := range Nines {
-		row := NinesRow{Availability: a}
+	for _, a := range availabilities {
+		v, err := availability(s, a)
+		if err != nil {
+			return nil, err
+		}
+		row := NinesRow{Availability: percentText(v)}
 		shown := [4]*estimate.Display{&row.PerDay, &row.PerWeek, &row.PerMonth, &row.PerYear}
 		for i, fn := range [4]string{"downtime_day", "downtime_week", "downtime_month", "downtime"} {
 			r, err := s.Eval(fn + "(" + a + ")")
@@ -39,4 +53,40 @@ func NinesTable() ([]NinesRow, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// availability evaluates one availability of the nines table.
+func availability(s *estimate.Session, text string) (float64, error) {
+	r, err := s.Eval(text)
+	if err != nil {
+		return 0, err
+	}
+	bad := func(hint, msg string) error {
+		return &estimate.Error{Line: 1, Column: 1, Width: max(1, utf8.RuneCountInString(text)), Source: text, Msg: msg, Hint: hint}
+	}
+	q := r.Quantity
+	switch {
+	case r.Kind != estimate.KindExpression:
+		return 0, bad("give a percentage: napkin nines 99.95%", "an availability is a value, not "+strings.TrimSpace(text))
+	case q.IsRange():
+		return 0, bad("give one availability at a time: napkin nines 99.9% 99.99%", "an availability of the nines table is one number, not a range")
+	case !q.D.IsZero():
+		return 0, bad("give a percentage: napkin nines 99.95%", "an availability is a percentage, not "+r.Text)
+	case q.V > 1 && q.V <= 100 && !strings.Contains(text, "%"):
+		n := strconv.FormatFloat(q.V, 'g', -1, 64)
+		return 0, bad("write "+n+"%: a plain "+n+" is "+strconv.FormatFloat(q.V*100, 'g', -1, 64)+"%", "an availability is a percentage from 0 to below 100%, not "+n)
+	case q.V >= 1 || q.V < 0 || q.V != q.V:
+		hint := "give a percentage from 0% to below 100%, such as 99.95%"
+		if q.V == 1 {
+			hint = "100% allows no downtime at all; give an availability below it, such as 99.999%"
+		}
+		return 0, bad(hint, "an availability is a percentage from 0 to below 100%, not "+r.Text)
+	}
+	return q.V, nil
+}
+
+// percentText shows an availability as the table's first column does:
+// 99.95%, to ten significant digits, so that no two rows read alike.
+func percentText(v float64) string {
+	return strconv.FormatFloat(v*100, 'g', 10, 64) + "%"
 }

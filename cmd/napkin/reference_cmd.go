@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -60,14 +61,29 @@ apart the two are (2.4% at KiB, 10% at TiB).`,
 
 func newNinesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:   "nines",
+		Use:   "nines [AVAILABILITY...]",
 		Short: "Availability nines: the downtime each allows per day, week, month and year",
+		Long: `The downtime each availability allows per day, week, month and year: the
+usual nines from 90% to 99.9999%, or the availabilities given, written as
+napkin percentages (99.95%, 1 - 10^-4).`,
 		Example: `  $ napkin nines
+  $ napkin nines 99.95% 99.97%
   $ napkin 'downtime(99.99%) -> min'
   $ napkin 'parallel(99.9%, 99.9%)'`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rows, err := reference.NinesTable()
+			if len(args) > 0 {
+				rows, err = reference.NinesFor(args)
+			}
+			var e *estimate.Error
+			if errors.As(err, &e) {
+				if splitByShell(args) {
+					e.Hint += "; each argument is one availability: quote one written with spaces, napkin nines '1 - 10^-4'"
+				}
+				p.evalError(e)
+				return &exitError{exitUsage}
+			}
 			if err != nil {
 				return err
 			}
@@ -95,6 +111,20 @@ func newNinesCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Com
 			return nil
 		},
 	}
+}
+
+// splitByShell reports whether arguments look like one expression the
+// shell split at its spaces: some word without a digit (-, GB, +).
+func splitByShell(args []string) bool {
+	if len(args) < 2 {
+		return false
+	}
+	for _, a := range args {
+		if !strings.ContainsAny(a, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func newRefCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobra.Command {
