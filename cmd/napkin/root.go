@@ -102,8 +102,22 @@ func executeCommandLine(args []string, io *ioStreams, p *printer) error {
 	root := newRootCmd(io, p, mayReachSubcommand(args))
 	root.CompletionOptions.DisableDefaultCmd = !mayReachCompletion(args)
 	root.SetArgs(protectNegativeNumbers(args, flagTakesValue(root)))
-	return root.Execute()
+	cmd, err := root.ExecuteC()
+	if err != nil && cmd != nil && cmd != root {
+		return &commandError{err, cmd.CommandPath()}
+	}
+	return err
 }
+
+// commandError is an error of a subcommand's command line, such as an
+// unknown flag: its hint points at that subcommand's help.
+type commandError struct {
+	err  error
+	path string // napkin serve
+}
+
+func (e *commandError) Error() string { return e.err.Error() }
+func (e *commandError) Unwrap() error { return e.err }
 
 // exitCode reports a command's error, if any, and returns the exit code.
 func exitCode(err error, p *printer) int {
@@ -121,6 +135,10 @@ func exitCode(err error, p *printer) int {
 	default:
 		p.errorLine(err.Error())
 		hint := "see napkin --help"
+		var ce *commandError
+		if errors.As(err, &ce) {
+			hint = "see " + ce.path + " --help"
+		}
 		if strings.Contains(err.Error(), "unknown shorthand flag") {
 			hint = "quote the expression, and put -- before one that starts with a minus: napkin -- '-5 + 3'"
 		}
