@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/napkin-calc/napkin/estimate"
 )
@@ -17,7 +18,27 @@ type Step struct {
 }
 
 // SetError is a bad --set: an unknown name or a value of the wrong kind.
-type SetError struct{ Msg, Hint string }
+type SetError struct {
+	Msg, Hint string
+	// Arg is the --set as NAME=VALUE, Reason the message without it, and
+	// Column and Width (1-based, in characters of Arg) the part of it at
+	// fault: 0 when the error is about the whole of it.
+	Arg, Reason   string
+	Column, Width int
+}
+
+// valueError is the SetError of --set name=v whose value failed as the
+// line "name = v" with e.
+func valueError(name, v string, e *estimate.Error) *SetError {
+	arg := name + "=" + v
+	prefix := utf8.RuneCountInString(name) + len(" = ")
+	col, width := e.Column-prefix, e.Width
+	if col < 1 { // the assignment itself: point at the whole value
+		col, width = 1, utf8.RuneCountInString(v)
+	}
+	return &SetError{Msg: fmt.Sprintf("--set %s: %s", arg, e.Msg), Hint: e.Hint, Arg: arg, Reason: e.Msg,
+		Column: utf8.RuneCountInString(name) + 1 + col, Width: max(1, width)}
+}
 
 func (e *SetError) Error() string { return e.Msg }
 
@@ -37,7 +58,7 @@ func (p *Preset) Run(s *estimate.Session, set map[string]string) ([]Step, error)
 			if near := estimate.Suggest(name, names); near != "" {
 				hint = fmt.Sprintf("did you mean %q? (%s)", near, hint)
 			}
-			return nil, &SetError{fmt.Sprintf("%s has no assumption called %q", p.Name, name), hint}
+			return nil, &SetError{Msg: fmt.Sprintf("%s has no assumption called %q", p.Name, name), Hint: hint}
 		}
 	}
 	s.SetFile(p.Path)
@@ -58,11 +79,13 @@ func (p *Preset) Run(s *estimate.Session, set map[string]string) ([]Step, error)
 			}
 			r, err := s.EvalLine(l.N, l.Name+" = "+v)
 			if err != nil {
-				return steps, &SetError{fmt.Sprintf("--set %s=%s: %v", l.Name, v, err.(*estimate.Error).Msg), err.(*estimate.Error).Hint}
+				return steps, valueError(l.Name, v, err.(*estimate.Error))
 			}
 			if r.Dimension != orig.Dimension {
-				return steps, &SetError{fmt.Sprintf("--set %s=%s: %s is %s [%s], and %s is %s", l.Name, v, l.Name, orig.Text, orig.Dimension, v, r.Dimension),
-					fmt.Sprintf("give %s a value of the same kind, like %s", l.Name, strings.TrimSpace(strings.SplitN(l.Code, "=", 2)[1]))}
+				reason := fmt.Sprintf("%s is %s [%s], and %s is %s", l.Name, orig.Text, orig.Dimension, v, r.Dimension)
+				return steps, &SetError{Msg: fmt.Sprintf("--set %s=%s: %s", l.Name, v, reason),
+					Hint: fmt.Sprintf("give %s a value of the same kind, like %s", l.Name, strings.TrimSpace(strings.SplitN(l.Code, "=", 2)[1])),
+					Arg:  l.Name + "=" + v, Reason: reason, Column: utf8.RuneCountInString(l.Name) + 2, Width: max(1, utf8.RuneCountInString(v))}
 			}
 			step.Result, step.Was = r, strings.TrimSpace(strings.SplitN(l.Code, "=", 2)[1])
 			step.Code = l.Name + " = " + v

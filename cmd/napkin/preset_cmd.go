@@ -177,7 +177,14 @@ func newPresetShowCmd(streams *ioStreams, p *printer, opts *globalOptions) *cobr
 // line as an evaluation error.
 func presetError(p *printer, err error) error {
 	if se, ok := err.(*presets.SetError); ok {
-		return &usageError{se.Msg, se.Hint}
+		if se.Column == 0 || p.opts != nil && p.opts.JSON {
+			return &usageError{se.Msg, se.Hint}
+		}
+		// Shown as the error of the line "--set NAME=VALUE", the caret
+		// under the part at fault.
+		const flag = "--set "
+		p.positionedError("--set", &estimate.Error{Source: flag + se.Arg, Column: len(flag) + se.Column, Width: se.Width, Msg: se.Reason, Hint: se.Hint}, "    ")
+		return &exitError{exitUsage}
 	}
 	if e, ok := err.(*estimate.Error); ok {
 		p.evalError(e)
