@@ -54,6 +54,8 @@ func parsePrelude(src string) (*prelude, error) {
 		}
 		first := len(names)
 		switch {
+		case len(f) == 0:
+			lineErr = fmt.Errorf("line %d: write %s unit NAME ALIAS… = DEFINITION", n, fields[0])
 		case len(f) == 3 && f[0] == "dimension" && u.hint == 0:
 			d := indexOf(dimNames[:], f[1])
 			if d < 0 {

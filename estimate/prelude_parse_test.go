@@ -158,13 +158,24 @@ func TestParsePreludeMatchesReference(t *testing.T) {
 	}
 }
 
+// A prefix word with no unit after it is an error, not a panic (the
+// reference parser's).
+func TestParsePreludeLonePrefixWord(t *testing.T) {
+	for _, src := range []string{"binary", "dimension time s\ndecimal", "bits  # a comment"} {
+		if _, err := parsePrelude(src); err == nil || !strings.Contains(err.Error(), "unit NAME") {
+			t.Errorf("%q: got %v, want an error asking for a unit", src, err)
+		}
+	}
+}
+
 func FuzzParsePrelude(f *testing.F) {
 	for _, src := range preludeSeeds {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if strings.Contains(src, "binary") || strings.Contains(src, "decimal") || strings.Contains(src, "bits") {
-			// The reference panics on a lone binary, decimal or bits.
+			// The reference panics on a lone binary, decimal or bits
+			// (parsePrelude reports it: TestParsePreludeLonePrefixWord).
 			defer func() { _ = recover() }()
 		}
 		if diff := samePrelude(src); diff != "" {
