@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/napkin-calc/napkin/frontend"
@@ -81,6 +83,28 @@ func TestServeErrors(t *testing.T) {
 		out, errOut, code := serveOnce(t, tc.args...)
 		if code != tc.code || out != "" || !strings.HasPrefix(errOut, tc.want) {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and stderr %q…", tc.args, code, out, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+// fullWriter fails every write as a full disk does, through os.File.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
+}
+
+// A failed write of the address or the help says why, without the name
+// of the file: the message already says it is standard output.
+func TestServeReportsAFailedWrite(t *testing.T) {
+	for _, args := range [][]string{{"--addr=127.0.0.1:0"}, {"--help"}} {
+		var errOut bytes.Buffer
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		code := run(ctx, args, fullWriter{}, &errOut)
+		want := "napkin: error: cannot write standard output: no space left on device\nnapkin: hint: check that the disk is not full\n"
+		if code != exitUsage || !strings.HasPrefix(errOut.String(), want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", args, code, errOut.String(), exitUsage, want)
 		}
 	}
 }

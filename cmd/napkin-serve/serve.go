@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 
 	"github.com/napkin-calc/napkin/presets"
@@ -26,7 +27,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case errors.As(err, &help):
 		if err := help.write(stdout); err != nil {
-			r.error("cannot write standard output: "+err.Error(), "check that the disk is not full")
+			r.error("cannot write standard output: "+writeErrorText(err), "check that the disk is not full")
 			return exitUsage
 		}
 		return exitOK
@@ -74,7 +75,7 @@ func serve(ctx context.Context, o *options, r *reporter, stdout, stderr io.Write
 	}
 	url := "http://" + pageHost(cfg.Addr) + "/"
 	if _, err := fmt.Fprintf(stdout, "napkin serve: %s  (Ctrl-C to stop)\n", url); err != nil {
-		return &failure{"cannot write standard output: " + err.Error(), "check that the disk is not full", exitUsage}
+		return &failure{"cannot write standard output: " + writeErrorText(err), "check that the disk is not full", exitUsage}
 	}
 	if o.open {
 		if err := openBrowser(url); err != nil {
@@ -84,6 +85,16 @@ func serve(ctx context.Context, o *options, r *reporter, stdout, stderr io.Write
 	err = srv.Serve(ctx, ln)
 	fmt.Fprintln(stderr, "napkin serve: stopped")
 	return err
+}
+
+// writeErrorText is a failed write's reason without the file's name
+// ("no space left on device", not "write /dev/stdout: no space left…"):
+// the message already says it is standard output.
+func writeErrorText(err error) string {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // pageHost is the address to print: an address that listens on every
