@@ -66,7 +66,11 @@ func PowerOfTwo(n int) (Power, error) {
 	}
 	p.Binary = fmt.Sprintf("%s %s", humanize.Comma(int64(math.Ldexp(1, n-10*k))), binaryNames[k])
 	p.Decimal = fmt.Sprintf("%s %s", trimFloat(scaled, 4), decimalNames[k])
-	p.Gap = math.Pow(1.024, float64(k)) - 1
+	// (2^(10k) - 10^(3k)) / 10^(3k), its difference exact in integers, so
+	// that the gap is the float nearest the true one (0.099511627776 at
+	// TiB, not 1.024^4 - 1 = 0.09951162777599998).
+	bin, dec := new(big.Int).Lsh(big.NewInt(1), uint(10*k)), new(big.Int).Exp(big.NewInt(1000), big.NewInt(int64(k)), nil)
+	p.Gap, _ = new(big.Rat).SetFrac(new(big.Int).Sub(bin, dec), dec).Float64()
 	return p, nil
 }
 

@@ -128,11 +128,12 @@ func TestPowers(t *testing.T) {
 			t.Errorf("2^%d: %+v, want %+v", n, got, want)
 		}
 	}
-	if p, _ := PowerOfTwo(10); int(p.Gap*1000+0.5) != 24 {
-		t.Errorf("gap at KiB: %v", p.Gap)
-	}
-	if p, _ := PowerOfTwo(40); int(p.Gap*100+0.5) != 10 {
-		t.Errorf("gap at TiB: %v", p.Gap)
+	// The gaps are the floats nearest the true ones, so --json shows
+	// 0.099511627776, not 0.09951162777599998.
+	for n, want := range map[int]float64{0: 0, 10: 0.024, 20: 0.048576, 40: 0.099511627776, 45: 0.099511627776, 50: 0.125899906842624} {
+		if p, _ := PowerOfTwo(n); p.Gap != want {
+			t.Errorf("gap at 2^%d: %v, want %v", n, p.Gap, want)
+		}
 	}
 	if _, err := PowerOfTwo(65); err == nil {
 		t.Error("2^65 accepted")
