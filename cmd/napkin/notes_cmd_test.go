@@ -119,3 +119,18 @@ func TestNotesExitCodes(t *testing.T) {
 		t.Errorf("the error is not in the slot: %q", data)
 	}
 }
+
+// TestUnwrapPathError: Go's operation and file names ("write NOTE: ",
+// "rename TEMP NOTE: ") are dropped; the reason is kept.
+func TestUnwrapPathError(t *testing.T) {
+	reason := os.ErrPermission
+	for _, err := range []error{
+		reason,
+		&os.PathError{Op: "write", Path: "n.md", Err: reason},
+		&os.LinkError{Op: "rename", Old: ".n.md.napkin-1-2.tmp", New: "n.md", Err: reason},
+	} {
+		if got := unwrapPathError(err); got != reason {
+			t.Errorf("%v: got %v", err, got)
+		}
+	}
+}

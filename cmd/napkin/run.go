@@ -58,9 +58,15 @@ func displayName(name string) string {
 	return name
 }
 
+// unwrapPathError drops the operation and file names Go puts before an
+// error ("write NOTE: ", "rename TEMP NOTE: "): the message names the file
+// the user gave already.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+	switch e := err.(type) {
+	case *os.PathError:
+		return e.Err
+	case *os.LinkError:
+		return e.Err
 	}
 	return err
 }
