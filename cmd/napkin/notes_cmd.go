@@ -139,16 +139,29 @@ func runNotes(streams *ioStreams, p *printer, opts *globalOptions, no *notesOpti
 	return nil
 }
 
-// replaceError explains why a note was not rewritten; the file is always
-// left as it was.
+// replaceError explains why a note was not rewritten, and what state it
+// is in: as it was, or (when a rewrite in place failed and its old
+// contents could not be put back) possibly damaged, with where a copy of
+// them is.
 func replaceError(name string, err error) error {
+	var inPlace *inPlaceError
 	switch {
 	case errors.Is(err, errChangedMeanwhile):
 		return &usageError{fmt.Sprintf("did not write %s: %v; your version was kept", name, err), "run napkin notes again to fill in the saved version"}
 	case errors.Is(err, errReadOnly):
 		return &usageError{fmt.Sprintf("did not write %s: %v", name, err), fmt.Sprintf("make it writable (chmod u+w %s), or print the result with napkin notes -o - %s", name, name)}
+	case errors.As(err, &inPlace) && !inPlace.restored:
+		msg := fmt.Sprintf("cannot write %s: %v; putting back what it held failed too (%v), so it may now be incomplete", name, inPlace.err, inPlace.restoreErr)
+		if inPlace.saved == "" {
+			return &usageError{msg, fmt.Sprintf("restore it from version control or a backup: napkin could not save a copy of it either (%v)", inPlace.saveErr)}
+		}
+		return &usageError{msg, fmt.Sprintf("its old contents are saved in %s; once the problem is fixed, put them back with cp %s %s", inPlace.saved, inPlace.saved, name)}
 	}
-	return &usageError{fmt.Sprintf("cannot write %s: %v", name, unwrapPathError(err)), "the file was left as it was"}
+	hint := "the file was left as it was"
+	if diskFull(err) {
+		hint += "; free some space and run napkin notes again"
+	}
+	return &usageError{fmt.Sprintf("cannot write %s: %v", name, unwrapPathError(err)), hint}
 }
 
 func orEmpty(s string) string {

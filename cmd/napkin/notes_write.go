@@ -106,7 +106,8 @@ func (e constError) Error() string { return string(e) }
 // could not write. Normally the new contents go into a temporary file
 // that is renamed over the note, so that an interrupted run never leaves
 // half a note; a note with several hard links is written in place instead
-// (as editors do), since a rename would split it from its other names.
+// (as editors do), since a rename would split it from its other names, in
+// an order that never leaves half a note on a full disk (writeInPlace).
 func (n *noteFile) replace(data []byte) error {
 	if !writable(n.info) {
 		return errReadOnly
@@ -145,26 +146,6 @@ func (n *noteFile) unchanged() error {
 
 // beforeReplace lets a test change a note at the last moment.
 var beforeReplace func(path string)
-
-// writeInPlace rewrites the note through its own inode. A signal that
-// arrives meanwhile waits for the write to finish: the handler needs the
-// temporary files' lock, held here.
-func (n *noteFile) writeInPlace(data []byte) error {
-	temps.mu.Lock()
-	defer temps.mu.Unlock()
-	f, err := os.OpenFile(n.target, os.O_WRONLY, 0)
-	if err != nil {
-		return unwrapPathError(err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Truncate(int64(len(data)))
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	return unwrapPathError(errors.Join(err, f.Close()))
-}
 
 func (n *noteFile) writeAndRename(data []byte) (err error) {
 	dir, base := filepath.Dir(n.target), filepath.Base(n.target)

@@ -99,3 +99,8 @@ var die = func(sig os.Signal) {
 	}
 	os.Exit(code)
 }
+
+// diskFull reports whether err is a full disk or an exhausted quota.
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
