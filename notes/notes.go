@@ -61,34 +61,19 @@ func Process(name string, src []byte, opts Options) *Result {
 	lines, ends := splitLines(string(src))
 	res := &Result{}
 	var session *estimate.Session
-	var open *fence
-	inComment := false // in an HTML comment block: raw HTML, not code
+	var md blocks
 	for i, line := range lines {
 		if i == 0 {
 			// A byte order mark is kept, but does not hide a first fence.
 			line = strings.TrimPrefix(line, byteOrderMark)
 		}
-		if inComment || (open == nil && opensComment(line)) {
-			inComment = !closesComment(line, inComment)
-			continue
+		kind := md.next(line)
+		if kind == fenceOpen && md.fence.napkin && (session == nil || md.fence.fresh) {
+			session = opts.NewSession()
+			session.SetFile(name)
 		}
-		if open != nil {
-			if open.closes(line) {
-				open = nil
-				continue
-			}
-			if !open.napkin {
-				continue
-			}
-		} else {
-			if f, ok := openFence(line); ok {
-				open = &f
-				if f.napkin && (session == nil || f.fresh) {
-					session = opts.NewSession()
-					session.SetFile(name)
-				}
-			}
-			continue
+		if kind != fenced || !md.fence.napkin {
+			continue // prose, another language's code, or a fence
 		}
 		var r *estimate.Result
 		lines[i], r = processLine(session, name, i+1, line, opts, res)

@@ -140,22 +140,13 @@ func checkOnlySlotsChanged(t *testing.T, src, out []byte) {
 // napkinLines marks the lines inside napkin blocks, by the same rules.
 func napkinLines(src string) map[int]bool {
 	in := map[int]bool{}
-	var open *fence
+	var md blocks
 	lines, _ := splitLines(src)
 	for i, line := range lines {
 		if i == 0 {
 			line = strings.TrimPrefix(line, byteOrderMark)
 		}
-		switch {
-		case open != nil && open.closes(line):
-			open = nil
-		case open != nil:
-			in[i] = open.napkin
-		default:
-			if f, ok := openFence(line); ok {
-				open = &f
-			}
-		}
+		in[i] = md.next(line) == fenced && md.fence.napkin
 	}
 	return in
 }

@@ -35,11 +35,12 @@ type fence struct {
 	fresh  bool // napkin fresh: an empty scope
 }
 
-// openFence recognises an opening fence: any indentation (fences nest in
-// list items), three or more backticks or tildes, then an info string. A
-// backtick fence's info string may not contain a backtick.
-func openFence(line string) (fence, bool) {
-	t := strings.TrimLeft(strings.TrimRight(line, "\r"), " \t")
+// openFence recognises an opening fence in t, a line after its
+// indentation (at most 3 columns: blocks decides): three or more backticks
+// or tildes, then an info string. A backtick fence's info string may not
+// contain a backtick.
+func openFence(t string) (fence, bool) {
+	t = strings.TrimRight(t, "\r")
 	if len(t) < 3 || (t[0] != '`' && t[0] != '~') {
 		return fence{}, false
 	}
@@ -63,10 +64,10 @@ func openFence(line string) (fence, bool) {
 	return f, true
 }
 
-// closes reports whether line closes f: the same character, at least as
-// many of it, and nothing after but spaces.
-func (f fence) closes(line string) bool {
-	t := strings.TrimLeft(strings.TrimRight(line, "\r"), " \t")
+// closes reports whether t, a line after its indentation (at most 3
+// columns: blocks decides), closes f: the same character, at least as
+// many of it, and nothing after but spaces or tabs.
+func (f fence) closes(t string) bool {
 	n := 0
 	for n < len(t) && t[n] == f.char {
 		n++
@@ -95,26 +96,18 @@ func slot(line string) (start, end int, ok bool) {
 
 // An HTML comment block (CommonMark's HTML block of type 2) starts with a
 // line whose text begins with "<!--" and ends with the first line, that
-// one included, that contains "-->". Its lines are raw HTML: a fence in it
-// is not a code block, so napkin neither evaluates nor fills it.
+// one included, that contains "-->" (or with the list item or block quote
+// it is in). Its lines are raw HTML: a fence in it is not a code block, so
+// napkin neither evaluates nor fills it.
 const (
 	commentOpen  = "<!--"
 	commentClose = "-->"
 )
 
-// opensComment reports whether line starts an HTML comment block (outside
-// a fence; with any indentation, as fences in list items).
-func opensComment(line string) bool {
-	return strings.HasPrefix(strings.TrimLeft(line, " \t"), commentOpen)
-}
+// opensComment reports whether t, a line after its indentation (at most
+// 3 columns: blocks decides), starts an HTML comment block.
+func opensComment(t string) bool { return strings.HasPrefix(t, commentOpen) }
 
-// closesComment reports whether line ends the HTML comment block it is in:
-// started is true for a line after the opening one, whose "-->" may be
-// anywhere; on the opening line it must follow the "<!--".
-func closesComment(line string, started bool) bool {
-	if !started {
-		t := strings.TrimLeft(line, " \t")
-		line = t[len(commentOpen):]
-	}
-	return strings.Contains(line, commentClose)
-}
+// closesComment reports whether t, the opening line of an HTML comment
+// block after its indentation, ends it too.
+func closesComment(t string) bool { return strings.Contains(t[len(commentOpen):], commentClose) }

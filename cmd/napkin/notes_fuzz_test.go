@@ -12,13 +12,17 @@ import (
 // outside a quoted label ("..." or '...'), to the end of its line. This is
 // wider than napkin's own slots (it ignores fences), so the check holds
 // napkin to at least this: no byte outside it ever changes. And, from
-// CommonMark: a line starting (after spaces) with "<!--" outside a fence
-// opens raw HTML up to the first line with "-->"; no line of it changes.
+// CommonMark: a line starting with "<!--" (not indented: then it is in no
+// list item or block quote) outside a fence opens raw HTML up to the first
+// line with "-->" after it; no line of it changes. A fence here is indented by at most 3 spaces: one
+// indented more, or in a list item, only makes the check see fewer
+// comments.
 var (
 	lineEnd       = regexp.MustCompile(`\r\n|\r|\n`)
 	beforeComment = regexp.MustCompile(`^(?:[^"'#]|"[^"]*"|'[^']*')*#`)
-	fenceLine     = regexp.MustCompile("^[ \t]*(```+[^`]*|~~~+.*)$")
-	htmlComment   = regexp.MustCompile(`^[ \t]*<!--`)
+	fenceLine     = regexp.MustCompile("^ {0,3}(```+[^`]*|~~~+.*)$")
+	closingFence  = regexp.MustCompile("^ {0,3}(```+|~~~+)[ \t]*$")
+	htmlComment   = regexp.MustCompile(`^<!--`)
 )
 
 // inHTMLComment marks the lines of raw HTML comment blocks.
@@ -32,7 +36,7 @@ func inHTMLComment(lines []string) []bool {
 		t := strings.TrimSpace(l)
 		switch {
 		case fence != "":
-			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+			if closingFence.MatchString(l) && strings.HasPrefix(t, fence) {
 				fence = ""
 			}
 		case inComment:
@@ -40,7 +44,7 @@ func inHTMLComment(lines []string) []bool {
 			inComment = !strings.Contains(l, "-->")
 		case htmlComment.MatchString(l):
 			marks[i] = true
-			inComment = !strings.Contains(t[len("<!--"):], "-->")
+			inComment = !strings.Contains(l[len("<!--"):], "-->")
 		case fenceLine.MatchString(l):
 			fence = t[:len(t)-len(strings.TrimLeft(t, t[:1]))] // the run of ` or ~
 		}
@@ -99,8 +103,10 @@ func checkOutsideSlots(t *testing.T, in, out string) {
 }
 
 func TestHTMLCommentDefinition(t *testing.T) {
-	lines := []string{"<!--", "```napkin", "x # =>", "```", "-->", "```napkin", "<!-- x # =>", "```", "  <!-- a --> b", "```napkin"}
-	want := []bool{true, true, true, true, true, false, false, false, true, false}
+	lines := []string{"<!--", "```napkin", "x # =>", "```", "-->", "```napkin", "<!-- x # =>", "```", "<!-- a --> b", "```napkin",
+		"    ```", "```", "    <!--", "```napkin", "\t```", "<!--", "```", "<!--", "x # =>"}
+	want := []bool{true, true, true, true, true, false, false, false, true, false,
+		false, false, false, false, false, false, false, true, true}
 	got := inHTMLComment(lines)
 	for i := range lines {
 		if got[i] != want[i] {
@@ -138,6 +144,8 @@ func FuzzNotesCommand(f *testing.F) {
 		"```napkin\nf(x) = x * 2 # =>\nf(3 GB) # =>\nassert f(1) == 2 # =>\n```\n",
 		"<!--\n```napkin\nx = 1 # =>\n```\n-->\n```napkin\nx = 2 # =>\n```\n",
 		"<!-- one line --> \n```napkin\n<!-- x # =>\n```\n",
+		"Start:\n\n    ```napkin\n\nprose # =>\n    <!--\n```napkin\nx = 1 # =>\n```\n",
+		"- item\n\n  ```napkin\n  x = 1 # =>\n```\n> ```napkin\n> y = 2 # =>\n",
 	} {
 		f.Add(seed)
 	}
