@@ -59,13 +59,17 @@ func TestFencesAsInCommonMark(t *testing.T) {
 	}
 }
 
-// TestHTMLCommentsAsInCommonMark: "<!--" in an indented code block opens
-// no comment; a comment in a list item ends with the item.
+// TestHTMLCommentsAsInCommonMark: "<!-->" and "<!--->" are whole comments;
+// "<!--" in an indented code block opens none; a comment in a list item
+// ends with the item.
 func TestHTMLCommentsAsInCommonMark(t *testing.T) {
 	for _, c := range []struct {
 		src  string
 		want []int
 	}{
+		{"<!-->\n```napkin\nx = 1 # =>\n```\n", []int{3}},
+		{"<!--->\n```napkin\nx = 1 # =>\n```\n", []int{3}},
+		{"<!---->\n```napkin\nx = 1 # =>\n```\n", []int{3}},
 		{"Sample:\n\n    <!-- not a comment\n\n```napkin\nx = 1 # =>\n```\n", []int{6}},
 		{"- <!--\n```napkin\nx = 1 # =>\n```\n-->\n", []int{3}},
 		{"- a\n  <!--\n  ```napkin\n  x = 1 # =>\n  ```\n  -->\n", nil},

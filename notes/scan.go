@@ -97,8 +97,9 @@ func slot(line string) (start, end int, ok bool) {
 // An HTML comment block (CommonMark's HTML block of type 2) starts with a
 // line whose text begins with "<!--" and ends with the first line, that
 // one included, that contains "-->" (or with the list item or block quote
-// it is in). Its lines are raw HTML: a fence in it is not a code block, so
-// napkin neither evaluates nor fills it.
+// it is in). The "-->" may overlap the "<!--": "<!-->" and "<!--->" are
+// whole comments, as in cmark. Its lines are raw HTML: a fence in it is
+// not a code block, so napkin neither evaluates nor fills it.
 const (
 	commentOpen  = "<!--"
 	commentClose = "-->"
@@ -110,4 +111,4 @@ func opensComment(t string) bool { return strings.HasPrefix(t, commentOpen) }
 
 // closesComment reports whether t, the opening line of an HTML comment
 // block after its indentation, ends it too.
-func closesComment(t string) bool { return strings.Contains(t[len(commentOpen):], commentClose) }
+func closesComment(t string) bool { return strings.Contains(t, commentClose) }

@@ -14,7 +14,8 @@ import (
 // napkin to at least this: no byte outside it ever changes. And, from
 // CommonMark: a line starting with "<!--" (not indented: then it is in no
 // list item or block quote) outside a fence opens raw HTML up to the first
-// line with "-->" after it; no line of it changes. A fence here is indented by at most 3 spaces: one
+// line, that one included, with "-->" ("<!-->" is a whole comment); no
+// line of it changes. A fence here is indented by at most 3 spaces: one
 // indented more, or in a list item, only makes the check see fewer
 // comments.
 var (
@@ -39,12 +40,9 @@ func inHTMLComment(lines []string) []bool {
 			if closingFence.MatchString(l) && strings.HasPrefix(t, fence) {
 				fence = ""
 			}
-		case inComment:
+		case inComment || htmlComment.MatchString(l):
 			marks[i] = true
 			inComment = !strings.Contains(l, "-->")
-		case htmlComment.MatchString(l):
-			marks[i] = true
-			inComment = !strings.Contains(l[len("<!--"):], "-->")
 		case fenceLine.MatchString(l):
 			fence = t[:len(t)-len(strings.TrimLeft(t, t[:1]))] // the run of ` or ~
 		}
@@ -103,9 +101,9 @@ func checkOutsideSlots(t *testing.T, in, out string) {
 }
 
 func TestHTMLCommentDefinition(t *testing.T) {
-	lines := []string{"<!--", "```napkin", "x # =>", "```", "-->", "```napkin", "<!-- x # =>", "```", "<!-- a --> b", "```napkin",
+	lines := []string{"<!--", "```napkin", "x # =>", "```", "-->", "```napkin", "<!-- x # =>", "```", "<!-- a --> b", "<!-->", "```napkin",
 		"    ```", "```", "    <!--", "```napkin", "\t```", "<!--", "```", "<!--", "x # =>"}
-	want := []bool{true, true, true, true, true, false, false, false, true, false,
+	want := []bool{true, true, true, true, true, false, false, false, true, true, false,
 		false, false, false, false, false, false, false, true, true}
 	got := inHTMLComment(lines)
 	for i := range lines {
@@ -144,6 +142,7 @@ func FuzzNotesCommand(f *testing.F) {
 		"```napkin\nf(x) = x * 2 # =>\nf(3 GB) # =>\nassert f(1) == 2 # =>\n```\n",
 		"<!--\n```napkin\nx = 1 # =>\n```\n-->\n```napkin\nx = 2 # =>\n```\n",
 		"<!-- one line --> \n```napkin\n<!-- x # =>\n```\n",
+		"<!-->\n```napkin\nx = 1 # =>\n```\n",
 		"Start:\n\n    ```napkin\n\nprose # =>\n    <!--\n```napkin\nx = 1 # =>\n```\n",
 		"- item\n\n  ```napkin\n  x = 1 # =>\n```\n> ```napkin\n> y = 2 # =>\n",
 	} {
