@@ -90,8 +90,8 @@ func builtins() map[string]*builtin {
 func makeBuiltins() map[string]*builtin {
 	table := map[string]*builtin{}
 	for _, b := range []*builtin{
-		plainFn("ceil", "ceil(x): the smallest whole number ≥ x", math.Ceil, "ceil(2.3 TB / 1 TB) is 3"),
-		plainFn("floor", "floor(x): the largest whole number ≤ x", math.Floor, "floor(x / 1 GB)"),
+		plainFn("ceil", "ceil(x): the smallest whole number ≥ x", wholeCeil, "ceil(2.3 TB / 1 TB) is 3"),
+		plainFn("floor", "floor(x): the largest whole number ≤ x", wholeFloor, "floor(x / 1 GB)"),
 		plainFn("round", "round(x): x rounded to the nearest whole number", math.Round, "round(x / 1 ms)"),
 		plainFn("log2", "log2(x): the base-2 logarithm", math.Log2, ""),
 		plainFn("log10", "log10(x): the base-10 logarithm", math.Log10, ""),
@@ -123,6 +123,23 @@ func makeBuiltins() map[string]*builtin {
 }
 
 // plainFn makes a one-argument function of a plain number.
+// wholeTolerance is how close, relatively, a value must be to a whole
+// number for ceil and floor to take it as that number: 42 / 70% is
+// 60.00000000000001 in floating point, and its ceiling is 60, not 61.
+// No estimate's inputs are known to one part in a trillion.
+const wholeTolerance = 1e-12
+
+// nearWhole is x, or the whole number within wholeTolerance of it.
+func nearWhole(x float64) float64 {
+	if r := math.Round(x); r != 0 && math.Abs(x-r) <= wholeTolerance*math.Abs(r) {
+		return r
+	}
+	return x
+}
+
+func wholeCeil(x float64) float64  { return math.Ceil(nearWhole(x)) }
+func wholeFloor(x float64) float64 { return math.Floor(nearWhole(x)) }
+
 func plainFn(name, doc string, f func(float64) float64, example string) *builtin {
 	return &builtin{name: name, minArgs: 1, maxArgs: 1, usage: name + "(x)", doc: doc,
 		eval: func(ctx *evalCtx, id int, a []Quantity) (Quantity, *Error) {

@@ -103,6 +103,8 @@ func TestLibraryInASession(t *testing.T) {
 		"0.02 $/GB/month * 500 TB -> $/month":  "$10,000/month",
 		"500 TB * price_blob_storage":          "$10,000/month",
 		"servers(1M qps, redis_node_qps, 70%)": "15",
+		"servers(21k qps, 1 qps, 70%)":         "30,000", // not 30,001: 21k / 0.7 is 30000.000000000004
+		"servers(2.1k qps, 3 qps, 70%)":        "1,000",
 		"downtime(99.99%) -> min":              "52.56 min",
 		"downtime(99.99%)":                     "52 min 33.6 s",
 	})
