@@ -32,8 +32,23 @@ func divQ(a, b Quantity) (Quantity, bool) {
 }
 
 func addQ(a, b Quantity, sign float64) Quantity {
-	v, s, src := zip(a, b, func(x, y float64) float64 { return x + sign*y })
+	v, s, src := zip(a, b, func(x, y float64) float64 { return cancelled(x, sign*y) })
 	return Quantity{V: v, S: s, src: src, D: a.D, hint: mergeHints(a, b)}
+}
+
+// cancelTolerance is the size, relative to the larger term, below which a
+// sum is floating-point rounding left over from terms that cancel: 64
+// units in the last place.
+const cancelTolerance = 64 * 0x1p-52
+
+// cancelled is x + y, or 0 when the terms cancel but for rounding:
+// 0.1 + 0.2 - 0.3 is 0, not 5.55e-17, and 1.1 s - 1 s - 100 ms is 0 s.
+func cancelled(x, y float64) float64 {
+	r := x + y
+	if r != 0 && math.Abs(r) < cancelTolerance*max(math.Abs(x), math.Abs(y)) {
+		return 0
+	}
+	return r
 }
 
 // powQ raises a to a dimensionless power. A quantity with a dimension may
