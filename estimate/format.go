@@ -28,6 +28,18 @@ const DefaultDigits = 5
 // (86,400); without it (a conversion to a unit the user chose) whole
 // numbers are exact up to 10^15 (1,073,741,824 bytes). Very large and very
 // small numbers use e notation (1.2e18, 3e-7). approx reports rounding.
+// percentText is v as a percentage, without the %, to digits significant
+// digits; or more, when those would round a value that is not 100% to
+// 100: parallel(99.9%, 99.99%) is 99.99999%, and its downtime is not 0.
+func percentText(v float64, digits int) (string, bool) {
+	text, approx := numberText(v*100, digits, false)
+	for text == "100" && approx && digits < 17 {
+		digits++
+		text, approx = numberText(v*100, digits, false)
+	}
+	return text, approx
+}
+
 func numberText(v float64, digits int, scale bool) (string, bool) {
 	if v == 0 {
 		return "0", false
@@ -249,7 +261,7 @@ func preferredUnit(q Quantity, digits int) Display {
 	case Dim{}:
 		if q.hint&hintPercent != 0 {
 			// 99.85%, never with a scale suffix (1,000T%).
-			text, approx := numberText(v*100, digits, false)
+			text, approx := percentText(v, digits)
 			return Display{Text: text + "%", Value: v * 100, Unit: "%", Approx: approx}
 		}
 		return withUnit(v, "", digits)

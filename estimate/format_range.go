@@ -162,7 +162,7 @@ func withCompactUnit(v float64, unit string, digits int) string {
 	case unit == "":
 		return n
 	case unit == "%":
-		return n + "%"
+		return compactPercent(noNegativeZero(v), digits) + "%"
 	case moneyFirst(unit):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
@@ -170,6 +170,21 @@ func withCompactUnit(v float64, unit string, digits int) string {
 		return "$" + n + unit[1:]
 	}
 	return n + " " + unit
+}
+
+// compactPercent is compact for a percentage. From 99% up, the digits
+// are those of what it lacks of 100%, where availabilities differ:
+// 99.9045% and 99.9855%, not 99.9% and 100%.
+func compactPercent(v float64, digits int) string {
+	if v < 99 || v >= 100 {
+		return compact(v, digits)
+	}
+	decimals := min(max(digits-1-int(math.Floor(math.Log10(100-v))), 0), 15)
+	text := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Contains(text, ".") {
+		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
+	}
+	return text
 }
 
 // intervalText is a 90% interval in the form napkin reads back:
@@ -250,7 +265,7 @@ func rangeInline(q Quantity, digits int) string {
 
 // probabilityDisplay shows P(…) as a percentage.
 func probabilityDisplay(q Quantity, digits int) Display {
-	text, approx := numberText(q.V*100, min(digits, 3), false)
+	text, approx := percentText(q.V, min(digits, 3))
 	return Display{Text: text + "%", Value: q.V, Unit: "", Approx: approx}
 }
 
