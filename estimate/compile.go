@@ -224,6 +224,9 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		if err != nil {
 			return 0, err
 		}
+		if err := p.checkRangeSuffix(n); err != nil {
+			return 0, err
+		}
 		ni := p.info[id]
 		ni.dist, ni.identity = distLognormal, p.identity(n)
 		ni.unitFactor = p.unitOf(n.hi)
@@ -288,6 +291,71 @@ func nonzeroHead(n node) bool {
 	}
 	head, ok := literalValue(j.xs[0])
 	return ok && head.V != 0
+}
+
+// checkRangeSuffix refuses a bare low end before a high end with a glued
+// scale suffix, when both readings are ranges: 100 to 300M users is 100M
+// to 300M to most readers (as 100 to 300 million is to napkin), and 100 to
+// 300,000,000 to Squiggle's, so napkin asks which was meant. 579 to 2.89K,
+// as napkin prints intervals, has one reading.
+func (p *plan) checkRangeSuffix(n *rangeNode) *Error {
+	if !isBareNumber(n.lo) {
+		return nil
+	}
+	hi := n.hi
+	if j, ok := hi.(*juxt); ok {
+		hi = j.xs[0]
+	}
+	if pc, ok := hi.(*percent); ok {
+		hi = pc.x
+	}
+	l, ok := hi.(*numLit)
+	if !ok {
+		return nil
+	}
+	suffix := scaleSuffixOf(l.text)
+	if suffix == "" {
+		return nil
+	}
+	if low := n.lo.(*numLit).v; low*suffixScale(suffix) >= l.v {
+		return nil // 579 to 2.89K: 579K would be above the high end
+	}
+	lo := p.src[n.lo.pos().Start:n.lo.pos().End]
+	full := comma(int64(l.v))
+	if l.v >= 1e15 || l.v != math.Trunc(l.v) {
+		full = strconv.FormatFloat(l.v, 'g', -1, 64)
+	}
+	to := " " + n.opText + " "
+	if n.opText == ".." {
+		to = ".."
+	}
+	return p.errorf(n, fmt.Sprintf("write the suffix at both ends, %s%s%s%s; or the high end without it, %s%s%s", lo, suffix, to, l.text, lo, to, full),
+		"%s%s%s is ambiguous: is the low end %s or %s%s?", lo, to, l.text, lo, lo, suffix)
+}
+
+// suffixScale is what a scale suffix multiplies by.
+func suffixScale(suffix string) float64 {
+	switch suffix {
+	case "k", "K":
+		return 1e3
+	case "M":
+		return 1e6
+	case "B", "G":
+		return 1e9
+	}
+	return 1e12 // T
+}
+
+// scaleSuffixOf is the scale suffix glued to a number's text (k of 10k, M
+// of 300M), or "".
+func scaleSuffixOf(text string) string {
+	if len(text) < 2 || text[0] == '0' && strings.ContainsAny(text[1:2], "xXbBoO") {
+		return "" // 0x1B is hexadecimal
+	}
+	if last := text[len(text)-1]; strings.IndexByte("kKMBGT", last) >= 0 && isDigit(rune(text[len(text)-2])) {
+		return string(last)
+	}
+	return ""
 }
 
 // isBareNumber reports whether n is a number written with digits alone

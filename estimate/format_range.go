@@ -200,7 +200,32 @@ func intervalText(lo, hi float64, unit string, digits int) string {
 	case unit == "%":
 		return withCompactUnit(lo, unit, digits) + " to " + withCompactUnit(hi, unit, digits)
 	}
-	return compact(noNegativeZero(lo), digits) + " to " + withCompactUnit(hi, unit, digits)
+	lo, hi = noNegativeZero(lo), noNegativeZero(hi)
+	if high, ok := plainHigh(lo, hi, digits); ok {
+		if unit == "" {
+			return compact(lo, digits) + " to " + high
+		}
+		return compact(lo, digits) + " to " + high + " " + unit
+	}
+	return compact(lo, digits) + " to " + withCompactUnit(hi, unit, digits)
+}
+
+// plainHigh is the high end of an interval in plain digits when, with a
+// scale suffix, it would give the bare low end the suffix too: 4 to 4K
+// reads as 4K to 4K would (checkRangeSuffix), so napkin prints 4 to 4000.
+func plainHigh(lo, hi float64, digits int) (string, bool) {
+	l, h := compact(lo, digits), compact(hi, digits)
+	suffix := scaleSuffixOf(h)
+	if suffix == "" || scaleSuffixOf(l) != "" {
+		return "", false
+	}
+	lv, _ := strconv.ParseFloat(l, 64)
+	hv, _ := strconv.ParseFloat(strings.TrimSuffix(h, suffix), 64)
+	if lv*suffixScale(suffix) >= hv*suffixScale(suffix) {
+		return "", false
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(hi, 'g', digits, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64), true
 }
 
 // rangeDisplay is the headline of a range: 1.29K /s [579 to 2.89K /s]
