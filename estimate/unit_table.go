@@ -22,70 +22,71 @@ var unitTable = [...]Unit{
 	{Names: []string{"rps"}, Definition: "1 / s", Doc: "requests per second", line: 40, order: 15, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
 	{Names: []string{"tps"}, Definition: "1 / s", Doc: "transactions per second", line: 41, order: 16, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
 	{Names: []string{"pps"}, Definition: "1 / s", Doc: "packets per second", line: 42, order: 17, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"rpm"}, Definition: "1 / min", Doc: "per minute (revolutions or requests)", line: 43, order: 18, hint: 0, known: true, q: Quantity{V: 0.016666666666666666, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"Hz", "hertz"}, Definition: "1 / s", Doc: "events per second", line: 44, order: 19, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"kHz", "kilohertz"}, Definition: "1000 Hz", Doc: "10^3 per second", line: 45, order: 20, hint: 0, known: true, q: Quantity{V: 1000, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"MHz", "megahertz"}, Definition: "1000 kHz", Doc: "10^6 per second", line: 46, order: 21, hint: 0, known: true, q: Quantity{V: 1e+06, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"GHz", "gigahertz"}, Definition: "1000 MHz", Doc: "10^9 per second; 3.5 GHz × 8 cores is 28B cycles/s", line: 47, order: 22, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"THz", "terahertz"}, Definition: "1000 GHz", Doc: "10^12 per second", line: 48, order: 23, hint: 0, known: true, q: Quantity{V: 1e+12, D: Dim{-1, 0, 0}, hint: 0}},
-	{Names: []string{"bits"}, Definition: "1 bit", Doc: "one binary digit", line: 51, order: 24, hint: 4, known: true, q: Quantity{V: 1, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"byte", "bytes", "Byte", "Bytes", "B", "octet", "octets"}, Definition: "8 bits", Doc: "8 bits; B alone (5 B) is bytes, glued (5B) is a billion; an octet is a byte", line: 52, order: 25, hint: 0, known: true, q: Quantity{V: 8, D: Dim{0, 1, 0}, hint: 0}},
-	{Names: []string{"kB", "KB", "kilobyte", "kilobytes", "kbyte", "kbytes", "kByte", "kBytes", "KByte", "KBytes", "Kbyte", "Kbytes"}, Definition: "1000 B", Doc: "10^3 bytes", line: 55, order: 26, hint: 2, known: true, q: Quantity{V: 8000, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"MB", "megabyte", "megabytes", "Mbyte", "Mbytes", "MByte", "MBytes"}, Definition: "1000 KB", Doc: "10^6 bytes", line: 56, order: 27, hint: 2, known: true, q: Quantity{V: 8e+06, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"GB", "gigabyte", "gigabytes", "Gbyte", "Gbytes", "GByte", "GBytes"}, Definition: "1000 MB", Doc: "10^9 bytes", line: 57, order: 28, hint: 2, known: true, q: Quantity{V: 8e+09, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"TB", "terabyte", "terabytes", "Tbyte", "Tbytes", "TByte", "TBytes"}, Definition: "1000 GB", Doc: "10^12 bytes", line: 58, order: 29, hint: 2, known: true, q: Quantity{V: 8e+12, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"PB", "petabyte", "petabytes", "PByte", "PBytes"}, Definition: "1000 TB", Doc: "10^15 bytes", line: 59, order: 30, hint: 2, known: true, q: Quantity{V: 8e+15, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"EB", "exabyte", "exabytes", "EByte", "EBytes"}, Definition: "1000 PB", Doc: "10^18 bytes", line: 60, order: 31, hint: 2, known: true, q: Quantity{V: 8e+18, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"ZB", "zettabyte", "zettabytes"}, Definition: "1000 EB", Doc: "10^21 bytes", line: 61, order: 32, hint: 2, known: true, q: Quantity{V: 8e+21, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"YB", "yottabyte", "yottabytes"}, Definition: "1000 ZB", Doc: "10^24 bytes", line: 62, order: 33, hint: 2, known: true, q: Quantity{V: 8e+24, D: Dim{0, 1, 0}, hint: 2}},
-	{Names: []string{"KiB", "kibibyte", "kibibytes"}, Definition: "1024 B", Doc: "2^10 bytes", line: 64, order: 34, hint: 1, known: true, q: Quantity{V: 8192, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"MiB", "mebibyte", "mebibytes"}, Definition: "1024 KiB", Doc: "2^20 bytes", line: 65, order: 35, hint: 1, known: true, q: Quantity{V: 8.388608e+06, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"GiB", "gibibyte", "gibibytes"}, Definition: "1024 MiB", Doc: "2^30 bytes", line: 66, order: 36, hint: 1, known: true, q: Quantity{V: 8.589934592e+09, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"TiB", "tebibyte", "tebibytes"}, Definition: "1024 GiB", Doc: "2^40 bytes", line: 67, order: 37, hint: 1, known: true, q: Quantity{V: 8.796093022208e+12, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"PiB", "pebibyte", "pebibytes"}, Definition: "1024 TiB", Doc: "2^50 bytes", line: 68, order: 38, hint: 1, known: true, q: Quantity{V: 9.007199254740992e+15, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"EiB", "exbibyte", "exbibytes"}, Definition: "1024 PiB", Doc: "2^60 bytes", line: 69, order: 39, hint: 1, known: true, q: Quantity{V: 9.223372036854776e+18, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"ZiB", "zebibyte", "zebibytes"}, Definition: "1024 EiB", Doc: "2^70 bytes", line: 70, order: 40, hint: 1, known: true, q: Quantity{V: 9.44473296573929e+21, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"YiB", "yobibyte", "yobibytes"}, Definition: "1024 ZiB", Doc: "2^80 bytes", line: 71, order: 41, hint: 1, known: true, q: Quantity{V: 9.671406556917033e+24, D: Dim{0, 1, 0}, hint: 1}},
-	{Names: []string{"Kbit", "kbit", "Kbits", "kbits", "kilobit", "kilobits"}, Definition: "1000 bits", Doc: "10^3 bits", line: 72, order: 42, hint: 4, known: true, q: Quantity{V: 1000, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Mbit", "Mbits", "megabit", "megabits"}, Definition: "1000 Kbit", Doc: "10^6 bits", line: 73, order: 43, hint: 4, known: true, q: Quantity{V: 1e+06, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Gbit", "Gbits", "gigabit", "gigabits"}, Definition: "1000 Mbit", Doc: "10^9 bits", line: 74, order: 44, hint: 4, known: true, q: Quantity{V: 1e+09, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Tbit", "Tbits", "terabit", "terabits"}, Definition: "1000 Gbit", Doc: "10^12 bits", line: 75, order: 45, hint: 4, known: true, q: Quantity{V: 1e+12, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Pbit", "Pbits", "petabit", "petabits"}, Definition: "1000 Tbit", Doc: "10^15 bits", line: 76, order: 46, hint: 4, known: true, q: Quantity{V: 1e+15, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Ebit", "Ebits", "exabit", "exabits"}, Definition: "1000 Pbit", Doc: "10^18 bits", line: 77, order: 47, hint: 4, known: true, q: Quantity{V: 1e+18, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Kibit", "Kibits", "kibibit", "kibibits"}, Definition: "1024 bits", Doc: "2^10 bits", line: 78, order: 48, hint: 4, known: true, q: Quantity{V: 1024, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Mibit", "Mibits", "mebibit", "mebibits"}, Definition: "1024 Kibit", Doc: "2^20 bits", line: 79, order: 49, hint: 4, known: true, q: Quantity{V: 1.048576e+06, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Gibit", "Gibits", "gibibit", "gibibits"}, Definition: "1024 Mibit", Doc: "2^30 bits", line: 80, order: 50, hint: 4, known: true, q: Quantity{V: 1.073741824e+09, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"Tibit", "Tibits", "tebibit", "tebibits"}, Definition: "1024 Gibit", Doc: "2^40 bits", line: 81, order: 51, hint: 4, known: true, q: Quantity{V: 1.099511627776e+12, D: Dim{0, 1, 0}, hint: 4}},
-	{Names: []string{"bps"}, Definition: "1 bit / s", Doc: "bits per second", line: 82, order: 52, hint: 4, known: true, q: Quantity{V: 1, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"Kbps", "kbps"}, Definition: "1 Kbit / s", Doc: "10^3 bits per second", line: 83, order: 53, hint: 4, known: true, q: Quantity{V: 1000, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"Mbps"}, Definition: "1 Mbit / s", Doc: "10^6 bits per second; 1 Gbps = 125 MB/s", line: 84, order: 54, hint: 4, known: true, q: Quantity{V: 1e+06, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"Gbps"}, Definition: "1 Gbit / s", Doc: "10^9 bits per second", line: 85, order: 55, hint: 4, known: true, q: Quantity{V: 1e+09, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"Tbps"}, Definition: "1 Tbit / s", Doc: "10^12 bits per second", line: 86, order: 56, hint: 4, known: true, q: Quantity{V: 1e+12, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"Pbps"}, Definition: "1 Pbit / s", Doc: "10^15 bits per second", line: 87, order: 57, hint: 4, known: true, q: Quantity{V: 1e+15, D: Dim{-1, 1, 0}, hint: 4}},
-	{Names: []string{"USD", "dollar", "dollars"}, Definition: "1 $", Doc: "US dollar", line: 90, order: 58, hint: 0, known: true, q: Quantity{V: 1, D: Dim{0, 0, 1}, hint: 0}},
-	{Names: []string{"cent", "cents"}, Definition: "0.01 $", Doc: "a hundredth of a dollar", line: 91, order: 59, hint: 0, known: true, q: Quantity{V: 0.01, D: Dim{0, 0, 1}, hint: 0}},
-	{Names: []string{"thousand"}, Definition: "1000", Doc: "10^3", line: 96, order: 60, hint: 0, known: true, q: Quantity{V: 1000, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"million"}, Definition: "1000 thousand", Doc: "10^6", line: 97, order: 61, hint: 0, known: true, q: Quantity{V: 1e+06, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"billion"}, Definition: "1000 million", Doc: "10^9 (short scale)", line: 98, order: 62, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"trillion"}, Definition: "1000 billion", Doc: "10^12 (short scale)", line: 99, order: 63, hint: 0, known: true, q: Quantity{V: 1e+12, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"quadrillion"}, Definition: "1000 trillion", Doc: "10^15 (short scale, as GNU units)", line: 100, order: 64, hint: 0, known: true, q: Quantity{V: 1e+15, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"quintillion"}, Definition: "1000 quadrillion", Doc: "10^18", line: 101, order: 65, hint: 0, known: true, q: Quantity{V: 1e+18, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"sextillion"}, Definition: "1000 quintillion", Doc: "10^21", line: 102, order: 66, hint: 0, known: true, q: Quantity{V: 1e+21, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"septillion"}, Definition: "1000 sextillion", Doc: "10^24", line: 103, order: 67, hint: 0, known: true, q: Quantity{V: 1e+24, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"octillion"}, Definition: "1000 septillion", Doc: "10^27", line: 104, order: 68, hint: 0, known: true, q: Quantity{V: 1e+27, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"nonillion"}, Definition: "1000 octillion", Doc: "10^30", line: 105, order: 69, hint: 0, known: true, q: Quantity{V: 1e+30, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"decillion"}, Definition: "1000 nonillion", Doc: "10^33", line: 106, order: 70, hint: 0, known: true, q: Quantity{V: 1.0000000000000001e+33, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"milliard"}, Definition: "1000 million", Doc: "10^9 (the long scale's name, as GNU units)", line: 107, order: 71, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"googol"}, Definition: "1e100", Doc: "10^100 (GNU units)", line: 108, order: 72, hint: 0, known: true, q: Quantity{V: 1e+100, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"hundred"}, Definition: "100", Doc: "10^2", line: 109, order: 73, hint: 0, known: true, q: Quantity{V: 100, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"dozen", "dozens"}, Definition: "12", Doc: "12", line: 110, order: 74, hint: 0, known: true, q: Quantity{V: 12, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"percent"}, Definition: "1%", Doc: "20 percent is 20%", line: 111, order: 75, hint: 0, known: true, q: Quantity{V: 0.01, D: Dim{0, 0, 0}, hint: 16}},
-	{Names: []string{"permille"}, Definition: "0.1%", Doc: "a tenth of a percent", line: 112, order: 76, hint: 0, known: true, q: Quantity{V: 0.001, D: Dim{0, 0, 0}, hint: 16}},
-	{Names: []string{"basispoint", "basispoints"}, Definition: "0.01%", Doc: "a hundredth of a percent (finance)", line: 113, order: 77, hint: 0, known: true, q: Quantity{V: 0.0001, D: Dim{0, 0, 0}, hint: 16}},
-	{Names: []string{"ppm"}, Definition: "1e-6", Doc: "parts per million", line: 114, order: 78, hint: 0, known: true, q: Quantity{V: 1e-06, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"ppb"}, Definition: "1e-9", Doc: "parts per billion (short scale)", line: 115, order: 79, hint: 0, known: true, q: Quantity{V: 1e-09, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"pi", "π"}, Definition: "3.141592653589793", Doc: "the circle constant: 2 pi is 6.2832", line: 118, order: 80, hint: 0, known: true, q: Quantity{V: 3.141592653589793, D: Dim{0, 0, 0}, hint: 0}},
-	{Names: []string{"tau", "τ"}, Definition: "2 pi", Doc: "2π", line: 119, order: 81, hint: 0, known: true, q: Quantity{V: 6.283185307179586, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"iops", "IOPS"}, Definition: "1 / s", Doc: "I/O operations per second (disks)", line: 43, order: 18, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"rpm"}, Definition: "1 / min", Doc: "per minute (revolutions or requests)", line: 44, order: 19, hint: 0, known: true, q: Quantity{V: 0.016666666666666666, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"Hz", "hertz"}, Definition: "1 / s", Doc: "events per second", line: 45, order: 20, hint: 0, known: true, q: Quantity{V: 1, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"kHz", "kilohertz"}, Definition: "1000 Hz", Doc: "10^3 per second", line: 46, order: 21, hint: 0, known: true, q: Quantity{V: 1000, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"MHz", "megahertz"}, Definition: "1000 kHz", Doc: "10^6 per second", line: 47, order: 22, hint: 0, known: true, q: Quantity{V: 1e+06, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"GHz", "gigahertz"}, Definition: "1000 MHz", Doc: "10^9 per second; 3.5 GHz × 8 cores is 28B cycles/s", line: 48, order: 23, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"THz", "terahertz"}, Definition: "1000 GHz", Doc: "10^12 per second", line: 49, order: 24, hint: 0, known: true, q: Quantity{V: 1e+12, D: Dim{-1, 0, 0}, hint: 0}},
+	{Names: []string{"bits"}, Definition: "1 bit", Doc: "one binary digit", line: 52, order: 25, hint: 4, known: true, q: Quantity{V: 1, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"byte", "bytes", "Byte", "Bytes", "B", "octet", "octets"}, Definition: "8 bits", Doc: "8 bits; B alone (5 B) is bytes, glued (5B) is a billion; an octet is a byte", line: 53, order: 26, hint: 0, known: true, q: Quantity{V: 8, D: Dim{0, 1, 0}, hint: 0}},
+	{Names: []string{"kB", "KB", "kilobyte", "kilobytes", "kbyte", "kbytes", "kByte", "kBytes", "KByte", "KBytes", "Kbyte", "Kbytes"}, Definition: "1000 B", Doc: "10^3 bytes", line: 56, order: 27, hint: 2, known: true, q: Quantity{V: 8000, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"MB", "megabyte", "megabytes", "Mbyte", "Mbytes", "MByte", "MBytes"}, Definition: "1000 KB", Doc: "10^6 bytes", line: 57, order: 28, hint: 2, known: true, q: Quantity{V: 8e+06, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"GB", "gigabyte", "gigabytes", "Gbyte", "Gbytes", "GByte", "GBytes"}, Definition: "1000 MB", Doc: "10^9 bytes", line: 58, order: 29, hint: 2, known: true, q: Quantity{V: 8e+09, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"TB", "terabyte", "terabytes", "Tbyte", "Tbytes", "TByte", "TBytes"}, Definition: "1000 GB", Doc: "10^12 bytes", line: 59, order: 30, hint: 2, known: true, q: Quantity{V: 8e+12, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"PB", "petabyte", "petabytes", "PByte", "PBytes"}, Definition: "1000 TB", Doc: "10^15 bytes", line: 60, order: 31, hint: 2, known: true, q: Quantity{V: 8e+15, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"EB", "exabyte", "exabytes", "EByte", "EBytes"}, Definition: "1000 PB", Doc: "10^18 bytes", line: 61, order: 32, hint: 2, known: true, q: Quantity{V: 8e+18, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"ZB", "zettabyte", "zettabytes"}, Definition: "1000 EB", Doc: "10^21 bytes", line: 62, order: 33, hint: 2, known: true, q: Quantity{V: 8e+21, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"YB", "yottabyte", "yottabytes"}, Definition: "1000 ZB", Doc: "10^24 bytes", line: 63, order: 34, hint: 2, known: true, q: Quantity{V: 8e+24, D: Dim{0, 1, 0}, hint: 2}},
+	{Names: []string{"KiB", "kibibyte", "kibibytes"}, Definition: "1024 B", Doc: "2^10 bytes", line: 65, order: 35, hint: 1, known: true, q: Quantity{V: 8192, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"MiB", "mebibyte", "mebibytes"}, Definition: "1024 KiB", Doc: "2^20 bytes", line: 66, order: 36, hint: 1, known: true, q: Quantity{V: 8.388608e+06, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"GiB", "gibibyte", "gibibytes"}, Definition: "1024 MiB", Doc: "2^30 bytes", line: 67, order: 37, hint: 1, known: true, q: Quantity{V: 8.589934592e+09, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"TiB", "tebibyte", "tebibytes"}, Definition: "1024 GiB", Doc: "2^40 bytes", line: 68, order: 38, hint: 1, known: true, q: Quantity{V: 8.796093022208e+12, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"PiB", "pebibyte", "pebibytes"}, Definition: "1024 TiB", Doc: "2^50 bytes", line: 69, order: 39, hint: 1, known: true, q: Quantity{V: 9.007199254740992e+15, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"EiB", "exbibyte", "exbibytes"}, Definition: "1024 PiB", Doc: "2^60 bytes", line: 70, order: 40, hint: 1, known: true, q: Quantity{V: 9.223372036854776e+18, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"ZiB", "zebibyte", "zebibytes"}, Definition: "1024 EiB", Doc: "2^70 bytes", line: 71, order: 41, hint: 1, known: true, q: Quantity{V: 9.44473296573929e+21, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"YiB", "yobibyte", "yobibytes"}, Definition: "1024 ZiB", Doc: "2^80 bytes", line: 72, order: 42, hint: 1, known: true, q: Quantity{V: 9.671406556917033e+24, D: Dim{0, 1, 0}, hint: 1}},
+	{Names: []string{"Kbit", "kbit", "Kbits", "kbits", "kilobit", "kilobits"}, Definition: "1000 bits", Doc: "10^3 bits", line: 73, order: 43, hint: 4, known: true, q: Quantity{V: 1000, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Mbit", "Mbits", "megabit", "megabits"}, Definition: "1000 Kbit", Doc: "10^6 bits", line: 74, order: 44, hint: 4, known: true, q: Quantity{V: 1e+06, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Gbit", "Gbits", "gigabit", "gigabits"}, Definition: "1000 Mbit", Doc: "10^9 bits", line: 75, order: 45, hint: 4, known: true, q: Quantity{V: 1e+09, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Tbit", "Tbits", "terabit", "terabits"}, Definition: "1000 Gbit", Doc: "10^12 bits", line: 76, order: 46, hint: 4, known: true, q: Quantity{V: 1e+12, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Pbit", "Pbits", "petabit", "petabits"}, Definition: "1000 Tbit", Doc: "10^15 bits", line: 77, order: 47, hint: 4, known: true, q: Quantity{V: 1e+15, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Ebit", "Ebits", "exabit", "exabits"}, Definition: "1000 Pbit", Doc: "10^18 bits", line: 78, order: 48, hint: 4, known: true, q: Quantity{V: 1e+18, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Kibit", "Kibits", "kibibit", "kibibits"}, Definition: "1024 bits", Doc: "2^10 bits", line: 79, order: 49, hint: 4, known: true, q: Quantity{V: 1024, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Mibit", "Mibits", "mebibit", "mebibits"}, Definition: "1024 Kibit", Doc: "2^20 bits", line: 80, order: 50, hint: 4, known: true, q: Quantity{V: 1.048576e+06, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Gibit", "Gibits", "gibibit", "gibibits"}, Definition: "1024 Mibit", Doc: "2^30 bits", line: 81, order: 51, hint: 4, known: true, q: Quantity{V: 1.073741824e+09, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"Tibit", "Tibits", "tebibit", "tebibits"}, Definition: "1024 Gibit", Doc: "2^40 bits", line: 82, order: 52, hint: 4, known: true, q: Quantity{V: 1.099511627776e+12, D: Dim{0, 1, 0}, hint: 4}},
+	{Names: []string{"bps"}, Definition: "1 bit / s", Doc: "bits per second", line: 83, order: 53, hint: 4, known: true, q: Quantity{V: 1, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"Kbps", "kbps"}, Definition: "1 Kbit / s", Doc: "10^3 bits per second", line: 84, order: 54, hint: 4, known: true, q: Quantity{V: 1000, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"Mbps"}, Definition: "1 Mbit / s", Doc: "10^6 bits per second; 1 Gbps = 125 MB/s", line: 85, order: 55, hint: 4, known: true, q: Quantity{V: 1e+06, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"Gbps"}, Definition: "1 Gbit / s", Doc: "10^9 bits per second", line: 86, order: 56, hint: 4, known: true, q: Quantity{V: 1e+09, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"Tbps"}, Definition: "1 Tbit / s", Doc: "10^12 bits per second", line: 87, order: 57, hint: 4, known: true, q: Quantity{V: 1e+12, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"Pbps"}, Definition: "1 Pbit / s", Doc: "10^15 bits per second", line: 88, order: 58, hint: 4, known: true, q: Quantity{V: 1e+15, D: Dim{-1, 1, 0}, hint: 4}},
+	{Names: []string{"USD", "dollar", "dollars"}, Definition: "1 $", Doc: "US dollar", line: 91, order: 59, hint: 0, known: true, q: Quantity{V: 1, D: Dim{0, 0, 1}, hint: 0}},
+	{Names: []string{"cent", "cents"}, Definition: "0.01 $", Doc: "a hundredth of a dollar", line: 92, order: 60, hint: 0, known: true, q: Quantity{V: 0.01, D: Dim{0, 0, 1}, hint: 0}},
+	{Names: []string{"thousand"}, Definition: "1000", Doc: "10^3", line: 97, order: 61, hint: 0, known: true, q: Quantity{V: 1000, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"million"}, Definition: "1000 thousand", Doc: "10^6", line: 98, order: 62, hint: 0, known: true, q: Quantity{V: 1e+06, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"billion"}, Definition: "1000 million", Doc: "10^9 (short scale)", line: 99, order: 63, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"trillion"}, Definition: "1000 billion", Doc: "10^12 (short scale)", line: 100, order: 64, hint: 0, known: true, q: Quantity{V: 1e+12, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"quadrillion"}, Definition: "1000 trillion", Doc: "10^15 (short scale, as GNU units)", line: 101, order: 65, hint: 0, known: true, q: Quantity{V: 1e+15, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"quintillion"}, Definition: "1000 quadrillion", Doc: "10^18", line: 102, order: 66, hint: 0, known: true, q: Quantity{V: 1e+18, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"sextillion"}, Definition: "1000 quintillion", Doc: "10^21", line: 103, order: 67, hint: 0, known: true, q: Quantity{V: 1e+21, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"septillion"}, Definition: "1000 sextillion", Doc: "10^24", line: 104, order: 68, hint: 0, known: true, q: Quantity{V: 1e+24, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"octillion"}, Definition: "1000 septillion", Doc: "10^27", line: 105, order: 69, hint: 0, known: true, q: Quantity{V: 1e+27, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"nonillion"}, Definition: "1000 octillion", Doc: "10^30", line: 106, order: 70, hint: 0, known: true, q: Quantity{V: 1e+30, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"decillion"}, Definition: "1000 nonillion", Doc: "10^33", line: 107, order: 71, hint: 0, known: true, q: Quantity{V: 1.0000000000000001e+33, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"milliard"}, Definition: "1000 million", Doc: "10^9 (the long scale's name, as GNU units)", line: 108, order: 72, hint: 0, known: true, q: Quantity{V: 1e+09, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"googol"}, Definition: "1e100", Doc: "10^100 (GNU units)", line: 109, order: 73, hint: 0, known: true, q: Quantity{V: 1e+100, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"hundred"}, Definition: "100", Doc: "10^2", line: 110, order: 74, hint: 0, known: true, q: Quantity{V: 100, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"dozen", "dozens"}, Definition: "12", Doc: "12", line: 111, order: 75, hint: 0, known: true, q: Quantity{V: 12, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"percent"}, Definition: "1%", Doc: "20 percent is 20%", line: 112, order: 76, hint: 0, known: true, q: Quantity{V: 0.01, D: Dim{0, 0, 0}, hint: 16}},
+	{Names: []string{"permille"}, Definition: "0.1%", Doc: "a tenth of a percent", line: 113, order: 77, hint: 0, known: true, q: Quantity{V: 0.001, D: Dim{0, 0, 0}, hint: 16}},
+	{Names: []string{"basispoint", "basispoints"}, Definition: "0.01%", Doc: "a hundredth of a percent (finance)", line: 114, order: 78, hint: 0, known: true, q: Quantity{V: 0.0001, D: Dim{0, 0, 0}, hint: 16}},
+	{Names: []string{"ppm"}, Definition: "1e-6", Doc: "parts per million", line: 115, order: 79, hint: 0, known: true, q: Quantity{V: 1e-06, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"ppb"}, Definition: "1e-9", Doc: "parts per billion (short scale)", line: 116, order: 80, hint: 0, known: true, q: Quantity{V: 1e-09, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"pi", "π"}, Definition: "3.141592653589793", Doc: "the circle constant: 2 pi is 6.2832", line: 119, order: 81, hint: 0, known: true, q: Quantity{V: 3.141592653589793, D: Dim{0, 0, 0}, hint: 0}},
+	{Names: []string{"tau", "τ"}, Definition: "2 pi", Doc: "2π", line: 120, order: 82, hint: 0, known: true, q: Quantity{V: 6.283185307179586, D: Dim{0, 0, 0}, hint: 0}},
 }
 
 // unitIndex is the position in unitTable of the unit with a name, or -1.
@@ -127,224 +128,228 @@ func unitIndex(name string) int {
 		return 16
 	case "pps":
 		return 17
-	case "rpm":
+	case "iops", "IOPS":
 		return 18
-	case "Hz", "hertz":
+	case "rpm":
 		return 19
-	case "kHz", "kilohertz":
+	case "Hz", "hertz":
 		return 20
-	case "MHz", "megahertz":
+	case "kHz", "kilohertz":
 		return 21
-	case "GHz", "gigahertz":
+	case "MHz", "megahertz":
 		return 22
-	case "THz", "terahertz":
+	case "GHz", "gigahertz":
 		return 23
-	case "bits":
+	case "THz", "terahertz":
 		return 24
-	case "byte", "bytes", "Byte", "Bytes", "B", "octet", "octets":
+	case "bits":
 		return 25
-	case "kB", "KB", "kilobyte", "kilobytes", "kbyte", "kbytes", "kByte", "kBytes", "KByte", "KBytes", "Kbyte", "Kbytes":
+	case "byte", "bytes", "Byte", "Bytes", "B", "octet", "octets":
 		return 26
-	case "MB", "megabyte", "megabytes", "Mbyte", "Mbytes", "MByte", "MBytes":
+	case "kB", "KB", "kilobyte", "kilobytes", "kbyte", "kbytes", "kByte", "kBytes", "KByte", "KBytes", "Kbyte", "Kbytes":
 		return 27
-	case "GB", "gigabyte", "gigabytes", "Gbyte", "Gbytes", "GByte", "GBytes":
+	case "MB", "megabyte", "megabytes", "Mbyte", "Mbytes", "MByte", "MBytes":
 		return 28
-	case "TB", "terabyte", "terabytes", "Tbyte", "Tbytes", "TByte", "TBytes":
+	case "GB", "gigabyte", "gigabytes", "Gbyte", "Gbytes", "GByte", "GBytes":
 		return 29
-	case "PB", "petabyte", "petabytes", "PByte", "PBytes":
+	case "TB", "terabyte", "terabytes", "Tbyte", "Tbytes", "TByte", "TBytes":
 		return 30
-	case "EB", "exabyte", "exabytes", "EByte", "EBytes":
+	case "PB", "petabyte", "petabytes", "PByte", "PBytes":
 		return 31
-	case "ZB", "zettabyte", "zettabytes":
+	case "EB", "exabyte", "exabytes", "EByte", "EBytes":
 		return 32
-	case "YB", "yottabyte", "yottabytes":
+	case "ZB", "zettabyte", "zettabytes":
 		return 33
-	case "KiB", "kibibyte", "kibibytes":
+	case "YB", "yottabyte", "yottabytes":
 		return 34
-	case "MiB", "mebibyte", "mebibytes":
+	case "KiB", "kibibyte", "kibibytes":
 		return 35
-	case "GiB", "gibibyte", "gibibytes":
+	case "MiB", "mebibyte", "mebibytes":
 		return 36
-	case "TiB", "tebibyte", "tebibytes":
+	case "GiB", "gibibyte", "gibibytes":
 		return 37
-	case "PiB", "pebibyte", "pebibytes":
+	case "TiB", "tebibyte", "tebibytes":
 		return 38
-	case "EiB", "exbibyte", "exbibytes":
+	case "PiB", "pebibyte", "pebibytes":
 		return 39
-	case "ZiB", "zebibyte", "zebibytes":
+	case "EiB", "exbibyte", "exbibytes":
 		return 40
-	case "YiB", "yobibyte", "yobibytes":
+	case "ZiB", "zebibyte", "zebibytes":
 		return 41
-	case "Kbit", "kbit", "Kbits", "kbits", "kilobit", "kilobits":
+	case "YiB", "yobibyte", "yobibytes":
 		return 42
-	case "Mbit", "Mbits", "megabit", "megabits":
+	case "Kbit", "kbit", "Kbits", "kbits", "kilobit", "kilobits":
 		return 43
-	case "Gbit", "Gbits", "gigabit", "gigabits":
+	case "Mbit", "Mbits", "megabit", "megabits":
 		return 44
-	case "Tbit", "Tbits", "terabit", "terabits":
+	case "Gbit", "Gbits", "gigabit", "gigabits":
 		return 45
-	case "Pbit", "Pbits", "petabit", "petabits":
+	case "Tbit", "Tbits", "terabit", "terabits":
 		return 46
-	case "Ebit", "Ebits", "exabit", "exabits":
+	case "Pbit", "Pbits", "petabit", "petabits":
 		return 47
-	case "Kibit", "Kibits", "kibibit", "kibibits":
+	case "Ebit", "Ebits", "exabit", "exabits":
 		return 48
-	case "Mibit", "Mibits", "mebibit", "mebibits":
+	case "Kibit", "Kibits", "kibibit", "kibibits":
 		return 49
-	case "Gibit", "Gibits", "gibibit", "gibibits":
+	case "Mibit", "Mibits", "mebibit", "mebibits":
 		return 50
-	case "Tibit", "Tibits", "tebibit", "tebibits":
+	case "Gibit", "Gibits", "gibibit", "gibibits":
 		return 51
-	case "bps":
+	case "Tibit", "Tibits", "tebibit", "tebibits":
 		return 52
-	case "Kbps", "kbps":
+	case "bps":
 		return 53
-	case "Mbps":
+	case "Kbps", "kbps":
 		return 54
-	case "Gbps":
+	case "Mbps":
 		return 55
-	case "Tbps":
+	case "Gbps":
 		return 56
-	case "Pbps":
+	case "Tbps":
 		return 57
-	case "USD", "dollar", "dollars":
+	case "Pbps":
 		return 58
-	case "cent", "cents":
+	case "USD", "dollar", "dollars":
 		return 59
-	case "thousand":
+	case "cent", "cents":
 		return 60
-	case "million":
+	case "thousand":
 		return 61
-	case "billion":
+	case "million":
 		return 62
-	case "trillion":
+	case "billion":
 		return 63
-	case "quadrillion":
+	case "trillion":
 		return 64
-	case "quintillion":
+	case "quadrillion":
 		return 65
-	case "sextillion":
+	case "quintillion":
 		return 66
-	case "septillion":
+	case "sextillion":
 		return 67
-	case "octillion":
+	case "septillion":
 		return 68
-	case "nonillion":
+	case "octillion":
 		return 69
-	case "decillion":
+	case "nonillion":
 		return 70
-	case "milliard":
+	case "decillion":
 		return 71
-	case "googol":
+	case "milliard":
 		return 72
-	case "hundred":
+	case "googol":
 		return 73
-	case "dozen", "dozens":
+	case "hundred":
 		return 74
-	case "percent":
+	case "dozen", "dozens":
 		return 75
-	case "permille":
+	case "percent":
 		return 76
-	case "basispoint", "basispoints":
+	case "permille":
 		return 77
-	case "ppm":
+	case "basispoint", "basispoints":
 		return 78
-	case "ppb":
+	case "ppm":
 		return 79
-	case "pi", "π":
+	case "ppb":
 		return 80
-	case "tau", "τ":
+	case "pi", "π":
 		return 81
+	case "tau", "τ":
+		return 82
 	}
 	return -1
 }
 
 // unitForeignLines are the file's foreign lines, read when an unknown word is looked up.
 var unitForeignLines = [...]sourceLine{
-	{129, "foreign fortnight fortnights sennight = 14 days"},
-	{130, "foreign decade decades = 10 years"},
-	{131, "foreign century centuries = 100 years"},
-	{132, "foreign millennium millennia millenniums = 1000 years"},
-	{133, "foreign lustrum = 5 years"},
-	{134, "foreign julianyear = 365.25 days"},
-	{135, "foreign gregorianyear = 365.2425 days"},
-	{136, "foreign leapyear = 366 days"},
-	{137, "foreign tropicalyear solaryear = 365.24219 days"},
-	{138, "foreign siderealday = 86164.0905 s"},
-	{139, "foreign lunarmonth synodicmonth = 29.530589 days"},
-	{140, "foreign jiffy jiffies : a jiffy has no fixed length (1/60 s, 1/100 s, 10 ms); write it in ms"},
-	{141, "foreign quarter quarters : a quarter is 3 months as a period or 25% as a share; write 3 months or 25%"},
-	{142, "foreign nibble nibbles nybble nybbles = 4 bits"},
-	{143, "foreign shannon shannons = 1 bit"},
-	{144, "foreign baud Bd : baud counts symbols per second; write bps for a bit rate"},
-	{145, "foreign lakh lakhs = 100000"},
-	{146, "foreign half halves = 0.5"},
-	{147, "foreign pair pairs couple couples = 2"},
-	{148, "foreign triple triples = 3"},
-	{149, "foreign score scores = 20"},
-	{150, "foreign ream reams = 500"},
-	{151, "foreign calendaryear calendaryears = 365 days"},
-	{152, "foreign solarday solardays = 1 day"},
-	{153, "foreign watch watches = 4 h"},
-	{154, "foreign nat nats = 1.4426950408889634 bits"},
-	{155, "foreign grand grands = 1000 $"},
-	{156, "foreign buck bucks = 1 $"},
-	{157, "foreign cps : cps is cycles per second; write Hz (5 Hz), or /s"},
-	{158, "foreign fps : fps is frames per second (write /s) or feet per second (napkin has no speeds)"},
-	{159, "foreign kps : prefixes do not stack on a rate's abbreviation; for thousands per second write 5k /s"},
-	{160, "foreign meg megs : meg is megabytes or megabits; write MB or Mbit"},
-	{161, "foreign gig gigs : gig is gigabytes or gigabits; write GB or Gbit"},
-	{162, "foreign crore crores = 10000000"},
-	{163, "foreign m metre metres meter meters mile miles inch inches foot feet ft yard yards furlong furlongs nmi nauticalmile nauticalmiles fathom fathoms dpi parsec parsecs pc lightyear lightyears ly au astronomicalunit angstrom angstroms micron microns fermi : napkin measures data, time, money and rates, not lengths"},
-	{164, "foreign g gram grams gramme tonne tonnes ton tons lb lbs pound pounds oz ounce ounces carat carats : napkin measures data, time, money and rates, not masses"},
-	{165, "foreign L l litre litres liter liters gallon gallons gal pint pints quart quarts floz tbsp tsp tablespoon teaspoon bushel barrel barrels acre acres hectare hectares ha : napkin measures data, time, money and rates, not lengths, areas or volumes"},
-	{166, "foreign J joule joules cal calorie calories kcal Wh eV electronvolt electronvolts erg ergs btu BTU therm therms : napkin has no energies"},
-	{167, "foreign W watt watts hp horsepower : napkin has no powers (watts)"},
-	{168, "foreign V volt volts A amp amps ampere amperes ohm ohms Ω C coulomb coulombs F farad farads henry tesla gauss weber S siemens : napkin has no electrical units"},
-	{169, "foreign N newton newtons dyne dynes Pa pascal pascals bar bars atm atmosphere atmospheres psi torr mmHg : napkin has no forces or pressures"},
-	{170, "foreign K kelvin kelvins degC degF celsius fahrenheit rankine : napkin has no temperatures"},
-	{171, "foreign mol mole moles cd candela candelas lm lumen lumens lx lux Bq becquerel Gy gray Sv sievert kat katal : napkin has no such physical units"},
-	{172, "foreign rad radian radians deg degree degrees arcmin arcminute arcminutes arcsec arcsecond arcseconds sr steradian rev revolution revolutions : napkin has no angles"},
-	{173, "foreign mph kph kmh knot knots : napkin has no speeds (lengths per time)"},
-	{174, "foreign dB decibel decibels bel neper : napkin has no logarithmic units"},
-	{175, "foreign EUR euro euros GBP JPY yen CNY yuan CHF INR rupee rupees CAD AUD BTC bitcoin bitcoins : napkin does no currency conversion; write dollars ($5)"},
-	{176, "foreign avogadro boltzmann planck planckconstant speedoflight gravity :  napkin has no physical constants"},
+	{130, "foreign fortnight fortnights sennight = 14 days"},
+	{131, "foreign decade decades = 10 years"},
+	{132, "foreign century centuries = 100 years"},
+	{133, "foreign millennium millennia millenniums = 1000 years"},
+	{134, "foreign lustrum = 5 years"},
+	{135, "foreign julianyear = 365.25 days"},
+	{136, "foreign gregorianyear = 365.2425 days"},
+	{137, "foreign leapyear = 366 days"},
+	{138, "foreign tropicalyear solaryear = 365.24219 days"},
+	{139, "foreign siderealday = 86164.0905 s"},
+	{140, "foreign lunarmonth synodicmonth = 29.530589 days"},
+	{141, "foreign jiffy jiffies : a jiffy has no fixed length (1/60 s, 1/100 s, 10 ms); write it in ms"},
+	{142, "foreign quarter quarters : a quarter is 3 months as a period or 25% as a share; write 3 months or 25%"},
+	{143, "foreign nibble nibbles nybble nybbles = 4 bits"},
+	{144, "foreign shannon shannons = 1 bit"},
+	{145, "foreign baud Bd : baud counts symbols per second; write bps for a bit rate"},
+	{146, "foreign lakh lakhs = 100000"},
+	{147, "foreign half halves = 0.5"},
+	{148, "foreign pair pairs couple couples = 2"},
+	{149, "foreign triple triples = 3"},
+	{150, "foreign score scores = 20"},
+	{151, "foreign ream reams = 500"},
+	{152, "foreign calendaryear calendaryears = 365 days"},
+	{153, "foreign solarday solardays = 1 day"},
+	{154, "foreign watch watches = 4 h"},
+	{155, "foreign nat nats = 1.4426950408889634 bits"},
+	{156, "foreign grand grands = 1000 $"},
+	{157, "foreign buck bucks = 1 $"},
+	{158, "foreign cps : cps is cycles per second; write Hz (5 Hz), or /s"},
+	{159, "foreign fps : fps is frames per second (write /s) or feet per second (napkin has no speeds)"},
+	{160, "foreign kps : prefixes do not stack on a rate's abbreviation; for thousands per second write 5k /s"},
+	{161, "foreign meg megs : meg is megabytes or megabits; write MB or Mbit"},
+	{162, "foreign gig gigs : gig is gigabytes or gigabits; write GB or Gbit"},
+	{163, "foreign crore crores = 10000000"},
+	{164, "foreign FLOPS : FLOPS is floating-point operations per second; write a rate, such as 5T /s for 5 TFLOPS (flops, a count, stays a label)"},
+	{165, "foreign mil mils thou mill mills tril : not a scale napkin reads (a mil or thou is a thousandth of an inch, a mill a thousandth of a dollar); write 5k, 5M, 5 million or 5T"},
+	{166, "foreign m metre metres meter meters mile miles inch inches foot feet ft yard yards furlong furlongs nmi nauticalmile nauticalmiles fathom fathoms dpi parsec parsecs pc lightyear lightyears ly au astronomicalunit angstrom angstroms micron microns fermi : napkin measures data, time, money and rates, not lengths"},
+	{167, "foreign g gram grams gramme tonne tonnes ton tons lb lbs pound pounds oz ounce ounces carat carats : napkin measures data, time, money and rates, not masses"},
+	{168, "foreign L l litre litres liter liters gallon gallons gal pint pints quart quarts floz tbsp tsp tablespoon teaspoon bushel barrel barrels acre acres hectare hectares ha : napkin measures data, time, money and rates, not lengths, areas or volumes"},
+	{169, "foreign J joule joules cal calorie calories kcal Wh eV electronvolt electronvolts erg ergs btu BTU therm therms : napkin has no energies"},
+	{170, "foreign W watt watts hp horsepower : napkin has no powers (watts)"},
+	{171, "foreign V volt volts A amp amps ampere amperes ohm ohms Ω C coulomb coulombs F farad farads henry tesla gauss weber S siemens : napkin has no electrical units"},
+	{172, "foreign N newton newtons dyne dynes Pa pascal pascals bar bars atm atmosphere atmospheres psi torr mmHg : napkin has no forces or pressures"},
+	{173, "foreign K kelvin kelvins degC degF celsius fahrenheit rankine : napkin has no temperatures"},
+	{174, "foreign mol mole moles cd candela candelas lm lumen lumens lx lux Bq becquerel Gy gray Sv sievert kat katal : napkin has no such physical units"},
+	{175, "foreign rad radian radians deg degree degrees arcmin arcminute arcminutes arcsec arcsecond arcseconds sr steradian rev revolution revolutions : napkin has no angles"},
+	{176, "foreign mph kph kmh knot knots : napkin has no speeds (lengths per time)"},
+	{177, "foreign dB decibel decibels bel neper : napkin has no logarithmic units"},
+	{178, "foreign EUR euro euros GBP JPY yen CNY yuan CHF INR rupee rupees CAD AUD BTC bitcoin bitcoins : napkin does no currency conversion; write dollars ($5)"},
+	{179, "foreign avogadro boltzmann planck planckconstant speedoflight gravity :  napkin has no physical constants"},
 }
 
 // unitAsserts are the file's asserts, run by the tests.
 var unitAsserts = [...]sourceLine{
-	{179, "assert 1 day == 86400 s"},
-	{180, "assert 1 year == 31536000 s"},
-	{181, "assert 1 month == 730 h"},
-	{182, "assert 12 months == 1 year"},
-	{183, "assert 1 week == 168 h"},
-	{184, "assert 1 KiB == 1024 bytes"},
-	{185, "assert 1 KB == 1000 bytes"},
-	{186, "assert 1 kB == 1 KB"},
-	{187, "assert 2^30 bytes == 1 GiB"},
-	{188, "assert 2^40 bytes == 1 TiB"},
-	{189, "assert 1 TiB > 1 TB"},
-	{190, "assert 1 byte == 8 bits"},
-	{191, "assert 1 Gbps == 125 MB/s"},
-	{192, "assert 1 Gbit == 125 MB"},
-	{193, "assert 1 µs == 1 μs"},
-	{194, "assert 1 us == 1000 ns"},
-	{195, "assert 1 qps == 1 / s"},
-	{196, "assert 100 cents == $1"},
-	{197, "assert 1.5 billion == 1.5B"},
-	{198, "assert 3 trillion == 3T"},
-	{199, "assert 20 percent == 20%"},
-	{200, "assert 1 GHz == 1e9 / s"},
-	{201, "assert 1 kHz == 1000 Hz"},
-	{202, "assert 1 MBytes == 1 MB"},
-	{203, "assert 1 Gibit == 2^30 bits"},
-	{204, "assert 8 Gibit == 1 GiB"},
-	{205, "assert 1 YB == 1000 ZB"},
-	{206, "assert 1 YiB == 2^80 B"},
-	{207, "assert 1 msec == 1 ms"},
-	{208, "assert 1 usec == 1 µs"},
-	{209, "assert 1 octet == 1 byte"},
-	{210, "assert 1 rpm == 1 / min"},
-	{211, "assert 1 dozen == 12"},
-	{212, "assert 2 pi == tau"},
+	{182, "assert 1 day == 86400 s"},
+	{183, "assert 1 year == 31536000 s"},
+	{184, "assert 1 month == 730 h"},
+	{185, "assert 12 months == 1 year"},
+	{186, "assert 1 week == 168 h"},
+	{187, "assert 1 KiB == 1024 bytes"},
+	{188, "assert 1 KB == 1000 bytes"},
+	{189, "assert 1 kB == 1 KB"},
+	{190, "assert 2^30 bytes == 1 GiB"},
+	{191, "assert 2^40 bytes == 1 TiB"},
+	{192, "assert 1 TiB > 1 TB"},
+	{193, "assert 1 byte == 8 bits"},
+	{194, "assert 1 Gbps == 125 MB/s"},
+	{195, "assert 1 Gbit == 125 MB"},
+	{196, "assert 1 µs == 1 μs"},
+	{197, "assert 1 us == 1000 ns"},
+	{198, "assert 1 qps == 1 / s"},
+	{199, "assert 100 cents == $1"},
+	{200, "assert 1.5 billion == 1.5B"},
+	{201, "assert 3 trillion == 3T"},
+	{202, "assert 20 percent == 20%"},
+	{203, "assert 1 GHz == 1e9 / s"},
+	{204, "assert 1 kHz == 1000 Hz"},
+	{205, "assert 1 MBytes == 1 MB"},
+	{206, "assert 1 Gibit == 2^30 bits"},
+	{207, "assert 8 Gibit == 1 GiB"},
+	{208, "assert 1 YB == 1000 ZB"},
+	{209, "assert 1 YiB == 2^80 B"},
+	{210, "assert 1 msec == 1 ms"},
+	{211, "assert 1 usec == 1 µs"},
+	{212, "assert 1 octet == 1 byte"},
+	{213, "assert 1 rpm == 1 / min"},
+	{214, "assert 1 dozen == 12"},
+	{215, "assert 2 pi == tau"},
 }

@@ -127,6 +127,9 @@ func (p *plan) notALabel(n *ident, head float64) *Error {
 	if u, factor, ok := p.prefixedUnit(name); ok {
 		return p.errorf(n, writeFor(name, head, factor, u), "%q is a unit napkin does not know", name)
 	}
+	if u, factor, ok := p.prefixedRate(name); ok {
+		return p.errorf(n, writeFor(name, head, factor, u), "%q is a unit napkin does not know", name)
+	}
 	if pr, base, ok := p.stackedPrefix(name); ok {
 		num := "5"
 		if !math.IsNaN(head) {
@@ -185,6 +188,25 @@ func (p *plan) prefixedUnit(name string) (string, float64, bool) {
 			}
 		}
 		return false
+	})
+	return unit, factor, unit != ""
+}
+
+// prefixedRate finds a prefix glued to a rate's abbreviation in capitals
+// (kQPS, MRPS): never a count of kQPS, which would drop the factor.
+func (p *plan) prefixedRate(name string) (string, float64, bool) {
+	unit, factor := "", 0.0
+	eachPrefixed(name, func(base string, fac float64) bool {
+		lower := strings.ToLower(base)
+		u, ok := p.scope.s.unit(lower)
+		if !ok || !rateAbbrev(lower) || fac < 1e3 {
+			return false
+		}
+		if q, err := u.value(); err != nil || q.D != (Dim{dimTime: -1}) {
+			return false // Bps and bps are data rates: bitByteHint's
+		}
+		unit, factor = lower, fac
+		return true
 	})
 	return unit, factor, unit != ""
 }
@@ -410,6 +432,11 @@ func scaledText(v float64, unit string) string {
 	var num string
 	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-4 {
 		num, _ = eNotation(a, 6)
+		if v < 0 {
+			num = "-" + num
+		}
+	} else if a >= 1e6 {
+		num, _ = scaled(a, 12) // 5T FLOPS, not 5000000000000 FLOPS
 		if v < 0 {
 			num = "-" + num
 		}
