@@ -436,7 +436,7 @@ func (p *parser) juxtExpr() (node, *Error) {
 	}
 	// 2 h 46 min 40 s, 1 year 182 days: a number and a unit followed by
 	// another number and unit is their sum, as napkin shows durations.
-	for isPart(x) && p.peek().kind == tokNumber && p.peekAt(1).kind == tokIdent && startsJuxt(p.peekAt(1)) {
+	for isPart(x) && (p.peek().kind == tokNumber && p.peekAt(1).kind == tokIdent && startsJuxt(p.peekAt(1)) || p.startsAmount() && isMoney(x)) {
 		y, err := p.product()
 		if err != nil {
 			return nil, err
@@ -451,6 +451,29 @@ func (p *parser) juxtExpr() (node, *Error) {
 		}
 	}
 	return x, nil
+}
+
+// startsAmount reports whether the next tokens are an amount of money
+// written $ first, $3.
+func (p *parser) startsAmount() bool {
+	d, num := p.peek(), p.peekAt(1)
+	return d.kind == tokIdent && d.text == "$" && num.kind == tokNumber && num.sp.Start == d.sp.End
+}
+
+// isMoney reports whether a part is an amount of money ($5, 5 $, or a sum
+// ending in one): $5 $3 adds, but 10 servers $200 multiplies.
+func isMoney(n node) bool {
+	switch n := n.(type) {
+	case *juxt:
+		for _, x := range n.xs {
+			if id, ok := x.(*ident); ok && id.name == "$" {
+				return true
+			}
+		}
+	case *binary:
+		return isMoney(n.y)
+	}
+	return false
 }
 
 // isPart reports whether n is a number followed by unit names (46 min), or
@@ -484,11 +507,17 @@ func (p *parser) product() (node, *Error) {
 	}
 	j := &juxt{xs: []node{x}}
 	for startsJuxt(p.peek()) {
+		if p.startsAmount() && (len(j.xs) == 1 && isPart(x) && isMoney(x) || len(j.xs) > 1 && isPart(j) && isMoney(j)) {
+			break // $5 $3 is $8, as 5 $ 3 $ is: juxtExpr adds the parts
+		}
 		y, err := p.powerExpr()
 		if err != nil {
 			return nil, err
 		}
 		j.xs = append(j.xs, y)
+	}
+	if len(j.xs) == 1 {
+		return x, nil
 	}
 	j.sp = span{x.pos().Start, j.xs[len(j.xs)-1].pos().End}
 	return j, p.count(j)
