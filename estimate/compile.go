@@ -470,11 +470,17 @@ func (p *plan) ident(n *ident, labelOK bool) (int, *Error) {
 	if c, ok := sc.s.constant(n.name); ok {
 		return p.add(n, &nodeInfo{kind: nkVar, q: c.Value}), nil
 	}
-	if _, ok := sc.s.function(n.name); ok {
-		return 0, p.errorf(n, fmt.Sprintf("call it: %s(…)", n.name), "%s is a function, not a value", n.name)
-	}
-	if isBuiltin(n.name) {
-		return 0, p.errorf(n, fmt.Sprintf("call it: %s(x)", n.name), "%s is a function, not a value", n.name)
+	_, userFn := sc.s.function(n.name)
+	if userFn || isBuiltin(n.name) {
+		hint := fmt.Sprintf("call it: %s(…)", n.name)
+		if !userFn {
+			hint = fmt.Sprintf("call it: %s(x)", n.name)
+		}
+		if labelOK {
+			// 10 servers: a count of things that share a formula's name.
+			hint += fmt.Sprintf("; to count things called %s, quote it: \"%s\"", n.name, n.name)
+		}
+		return 0, p.errorf(n, hint, "%s is a function, not a value", n.name)
 	}
 	if labelOK || n.glued {
 		if err := p.notALabel(n, p.head); err != nil {
