@@ -227,6 +227,9 @@ func (p *plan) resolve(n node, labelOK bool) (int, *Error) {
 		if err := p.checkRangeSuffix(n); err != nil {
 			return 0, err
 		}
+		if err := p.checkRangeEnds(n); err != nil {
+			return 0, err
+		}
 		ni := p.info[id]
 		ni.dist, ni.identity = distLognormal, p.identity(n)
 		ni.unitFactor = p.unitOf(n.hi)
@@ -331,6 +334,21 @@ func (p *plan) checkRangeSuffix(n *rangeNode) *Error {
 	}
 	return p.errorf(n, fmt.Sprintf("write the suffix at both ends, %s%s%s%s; or the high end without it, %s%s%s", lo, suffix, to, l.text, lo, to, full),
 		"%s%s%s is ambiguous: is the low end %s or %s%s?", lo, to, l.text, lo, lo, suffix)
+}
+
+// checkRangeEnds refuses a range with a unit alone at an end: to binds
+// tighter than * and /, so 1 h/day to 30 h/day is 1 h / (day to 30 h) /
+// day, a different quantity, and no one writes day to 30 h meaning it.
+func (p *plan) checkRangeEnds(n *rangeNode) *Error {
+	for _, end := range []node{n.lo, n.hi} {
+		id, ok := end.(*ident)
+		if !ok || p.info[p.ids[end]].kind != nkUnit {
+			continue
+		}
+		return p.errorf(n, "to binds tighter than * and /: write the unit once, after the range (1 to 30 h/day), or bracket each end ((1 h/day) to (30 h/day))",
+			"a range's ends are amounts, not the unit %s alone", id.name)
+	}
+	return nil
 }
 
 // suffixScale is what a scale suffix multiplies by.
