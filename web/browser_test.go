@@ -99,6 +99,16 @@ func waitFor(expr string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// practiceStarted fails the test with the page's message when a practice
+// session did not start (the page shows an error instead of a question),
+// rather than waiting for a question that will not come.
+func practiceStarted(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if msg := eval[string](t, ctx, `document.querySelector("#practice .err")?.textContent ?? ""`); msg != "" {
+		t.Fatalf("practice did not start: %s", msg)
+	}
+}
+
 func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
@@ -260,7 +270,8 @@ func TestBrowserPracticeQuestion(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#practice-pane summary")),
 		chromedp.SetValue(chromedp.ID("practice-preset"), "url_shortener"),
 		chromedp.Click(chromedp.ID("practice-start")),
-		waitFor(`document.getElementById("practice-answer") !== null`))
+		waitFor(`document.getElementById("practice-answer") !== null || document.querySelector("#practice .err") !== null`))
+	practiceStarted(t, ctx)
 	question := eval[string](t, ctx, `document.querySelector("#practice-steps .question").textContent`)
 	if !strings.HasPrefix(question, "1/") {
 		t.Errorf("question %q", question)
@@ -333,7 +344,8 @@ func TestBrowserPracticeWithOtherAssumptions(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("practice-preset"), "url_shortener"),
 		chromedp.SetValue(chromedp.ID("practice-set"), "new_urls = 200M /day; "),
 		chromedp.Click(chromedp.ID("practice-start")),
-		waitFor(`document.getElementById("practice-answer") !== null`))
+		waitFor(`document.getElementById("practice-answer") !== null || document.querySelector("#practice .err") !== null`))
+	practiceStarted(t, ctx)
 	if row := eval[string](t, ctx, `[...document.querySelectorAll("#practice tr")].map((r) => r.textContent).join("|")`); !strings.Contains(row, "set here; the preset says") {
 		t.Errorf("assumptions %q", row)
 	}
