@@ -302,8 +302,8 @@ func nonzeroHead(n node) bool {
 // 300,000,000 to Squiggle's, so napkin asks which was meant. 579 to 2.89K,
 // as napkin prints intervals, has one reading.
 func (p *plan) checkRangeSuffix(n *rangeNode) *Error {
-	if !isBareNumber(n.lo) {
-		return nil
+	if !isBareNumber(n.lo) || strings.ContainsAny(n.lo.(*numLit).text, "eE") {
+		return nil // 1e-6 to 86.3M: an exponent says the low end's size
 	}
 	hi := n.hi
 	if j, ok := hi.(*juxt); ok {

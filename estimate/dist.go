@@ -89,7 +89,7 @@ func sample(kind distKind, lo, hi float64, n int, r *rand.Rand) []float64 {
 		s[i], s[j] = s[j], s[i]
 	}
 	if increasing {
-		h.mean = mean(s)
+		h.mean, h.meanError = meanWithError(s)
 		rememberHeadline(s, h)
 	}
 	return s

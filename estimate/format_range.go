@@ -16,6 +16,10 @@ const rangeDigits = 3
 // headline is a range's summary: median, 90% interval, mean.
 type headline struct {
 	p5, p50, p95, mean float64
+	// meanError is the half-width of the 95% confidence interval of the
+	// mean, relative to it: sampling a heavy tail (1 to 1M) leaves the
+	// mean uncertain by tens of percent, and the display says so.
+	meanError float64
 }
 
 // headlineCache remembers the headlines of recent sample vectors, keyed by
@@ -45,7 +49,8 @@ func headlineOf(s []float64) headline {
 	quickselect(c, i50)
 	quickselect(c[:i50], i5)
 	quickselect(c[i50+1:], i95-i50-1)
-	h = headline{p5: c[i5], p50: c[i50], p95: c[i95], mean: mean(s)}
+	h = headline{p5: c[i5], p50: c[i50], p95: c[i95]}
+	h.mean, h.meanError = meanWithError(s)
 	rememberHeadline(s, h)
 	return h
 }
@@ -216,7 +221,7 @@ func intervalText(lo, hi float64, unit string, digits int) string {
 func plainHigh(lo, hi float64, digits int) (string, bool) {
 	l, h := compact(lo, digits), compact(hi, digits)
 	suffix := scaleSuffixOf(h)
-	if suffix == "" || scaleSuffixOf(l) != "" {
+	if suffix == "" || scaleSuffixOf(l) != "" || strings.ContainsAny(l, "eE") {
 		return "", false
 	}
 	lv, _ := strconv.ParseFloat(l, 64)
@@ -244,7 +249,7 @@ func rangeDisplay(q Quantity, digits int) Display {
 // when a value the range can report (its interval, its mean, any
 // percentile of its Distribution) is too large for that unit.
 func rangeIn(q Quantity, h headline, unit string, scale float64, digits int) Display {
-	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits)
+	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits) + meanErrorText(h.meanError)
 	d := Display{Text: text, Value: noNegativeZero(h.p50 / scale), Unit: unit, Approx: true}
 	if !finite(maxAbs(q.S)/scale) || !finite(d.Value) {
 		d.overflow = unit
@@ -259,6 +264,54 @@ func maxAbs(s []float64) float64 {
 		m = max(m, math.Abs(x))
 	}
 	return m
+}
+
+// unsteadyMean is the relative error of the mean from which the display
+// shows it: at 2% its third digit is noise.
+const unsteadyMean = 0.02
+
+// meanErrorText is what follows a mean whose sampling error is large:
+// " (±40% from sampling)", or "".
+func meanErrorText(relErr float64) string {
+	if !(relErr > unsteadyMean) {
+		return ""
+	}
+	if relErr >= 10 {
+		return " (sampling leaves it unknown)"
+	}
+	pct := 100 * relErr
+	digits := 1
+	if pct >= 10 {
+		digits = 2
+	}
+	e := math.Pow(10, math.Floor(math.Log10(pct))-float64(digits-1))
+	return " (±" + strconv.FormatFloat(math.Ceil(pct/e)*e, 'f', -1, 64) + "% from sampling)"
+}
+
+// meanWithError is the mean of s and the half-width of its 95%
+// confidence interval relative to it (1.96 standard errors); 0 for samples
+// that are not all positive.
+func meanWithError(s []float64) (float64, float64) {
+	m := mean(s)
+	var ss float64
+	for _, x := range s {
+		if x <= 0 {
+			return m, 0 // a mean near 0 has no relative error worth showing; heavy tails are of positive quantities
+		}
+	}
+	for _, x := range s {
+		d := (x - m) / max(math.Abs(m), math.SmallestNonzeroFloat64)
+		ss += d * d
+	}
+	n := float64(len(s))
+	if n < 2 || ss == 0 {
+		return m, 0
+	}
+	rel := 1.96 * math.Sqrt(ss/(n-1)/n)
+	if m == 0 || math.IsNaN(rel) {
+		return m, math.Inf(1)
+	}
+	return m, rel
 }
 
 // mean is the mean of finite samples, without overflow: 1e308 to 2e308
