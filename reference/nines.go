@@ -1,6 +1,7 @@
 package reference
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,9 +42,14 @@ func NinesFor(availabilities []string) ([]NinesRow, error) {
 			return nil, err
 		}
 		row := NinesRow{Availability: percentText(v)}
+		// The availability as evaluated: its text inside a call could
+		// read otherwise (1,000 separates arguments there).
+		if _, err := s.Eval("nines_availability = ans"); err != nil {
+			return nil, err
+		}
 		shown := [4]*estimate.Display{&row.PerDay, &row.PerWeek, &row.PerMonth, &row.PerYear}
 		for i, fn := range [4]string{"downtime_day", "downtime_week", "downtime_month", "downtime"} {
-			r, err := s.Eval(fn + "(" + a + ")")
+			r, err := s.Eval(fn + "(nines_availability)")
 			if err != nil {
 				return nil, err
 			}
@@ -57,12 +63,19 @@ func NinesFor(availabilities []string) ([]NinesRow, error) {
 
 // availability evaluates one availability of the nines table.
 func availability(s *estimate.Session, text string) (float64, error) {
-	r, err := s.Eval(text)
-	if err != nil {
-		return 0, err
-	}
 	bad := func(hint, msg string) error {
 		return &estimate.Error{Line: 1, Column: 1, Width: max(1, utf8.RuneCountInString(text)), Source: text, Msg: msg, Hint: hint}
+	}
+	r, err := s.Eval(text)
+	if err != nil {
+		var e *estimate.Error
+		if errors.As(err, &e) {
+			e.Line = 1 // the session's line count is not the argument's
+		}
+		return 0, err
+	}
+	if r == nil {
+		return 0, bad("give a percentage: napkin nines 99.95%", "an availability is a value; the argument is empty")
 	}
 	q := r.Quantity
 	switch {
@@ -86,7 +99,9 @@ func availability(s *estimate.Session, text string) (float64, error) {
 }
 
 // percentText shows an availability as the table's first column does:
-// 99.95%, to ten significant digits, so that no two rows read alike.
+// 99.95%, to the digits that tell it from its neighbours, so that no row
+// reads as 100%.
 func percentText(v float64) string {
-	return strconv.FormatFloat(v*100, 'g', 10, 64) + "%"
+	t, _ := strconv.ParseFloat(strconv.FormatFloat(v*100, 'g', 15, 64), 64)
+	return strconv.FormatFloat(t, 'f', -1, 64) + "%"
 }

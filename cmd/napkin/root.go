@@ -136,10 +136,12 @@ func exitCode(err error, p *printer) int {
 		p.errorLine(err.Error())
 		hint := "see napkin --help"
 		var ce *commandError
-		if errors.As(err, &ce) {
+		switch {
+		case errors.As(err, &ce):
+			// A subcommand's negative numbers are protected already
+			// (protectNegativeNumbers): an unknown -x is a flag.
 			hint = "see " + ce.path + " --help"
-		}
-		if strings.Contains(err.Error(), "unknown shorthand flag") {
+		case strings.Contains(err.Error(), "unknown shorthand flag"):
 			hint = "quote the expression, and put -- before one that starts with a minus: napkin -- '-5 + 3'"
 		}
 		p.hintLine(hint)
