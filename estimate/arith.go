@@ -37,9 +37,10 @@ func addQ(a, b Quantity, sign float64) Quantity {
 }
 
 // cancelTolerance is the size, relative to the larger term, below which a
-// sum is floating-point rounding left over from terms that cancel: 64
-// units in the last place.
-const cancelTolerance = 64 * 0x1p-52
+// sum is floating-point rounding left over from terms that cancel: 8
+// units in the last place (1.1 - 1 - 0.1 leaves 4; 1 year + 100 ns - 1
+// year, 14, is kept).
+const cancelTolerance = 8 * 0x1p-52
 
 // cancelled is x + y, or 0 when the terms cancel but for rounding:
 // 0.1 + 0.2 - 0.3 is 0, not 5.55e-17, and 1.1 s - 1 s - 100 ms is 0 s.

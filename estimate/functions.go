@@ -129,9 +129,14 @@ func makeBuiltins() map[string]*builtin {
 // No estimate's inputs are known to one part in a trillion.
 const wholeTolerance = 1e-12
 
+// maxWholeGap bounds the snap in absolute terms: from 1e6 up, a
+// trillionth of the value is a fraction that may be real (floor(2e12 +
+// 0.9) is 2e12).
+const maxWholeGap = 1e-6
+
 // nearWhole is x, or the whole number within wholeTolerance of it.
 func nearWhole(x float64) float64 {
-	if r := math.Round(x); r != 0 && math.Abs(x-r) <= wholeTolerance*math.Abs(r) {
+	if r := math.Round(x); r != 0 && math.Abs(x-r) <= min(wholeTolerance*math.Abs(r), maxWholeGap) {
 		return r
 	}
 	return x
