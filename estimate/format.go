@@ -32,6 +32,11 @@ const DefaultDigits = 5
 // digits; or more, when those would round a value that is not 100% to
 // 100: parallel(99.9%, 99.99%) is 99.99999%, and its downtime is not 0.
 func percentText(v float64, digits int) (string, bool) {
+	if p := v * 100; p >= 99 && p < 100 {
+		// An availability: at least three digits of what it lacks of
+		// 100% (99.99995%, not 99.9999%, which has twice the downtime).
+		digits = max(digits, 2+2-int(math.Floor(math.Log10(100-p))))
+	}
 	text, approx := numberText(v*100, digits, false)
 	for text == "100" && approx && digits < 17 {
 		digits++

@@ -167,7 +167,7 @@ func withCompactUnit(v float64, unit string, digits int) string {
 	case unit == "":
 		return n
 	case unit == "%":
-		return compactPercent(noNegativeZero(v), digits) + "%"
+		return n + "%"
 	case moneyFirst(unit):
 		if strings.HasPrefix(n, "-") {
 			return "-$" + n[1:] + unit[1:]
@@ -177,9 +177,9 @@ func withCompactUnit(v float64, unit string, digits int) string {
 	return n + " " + unit
 }
 
-// compactPercent is compact for a percentage. From 99% up, the digits
-// are those of what it lacks of 100%, where availabilities differ:
-// 99.9045% and 99.9855%, not 99.9% and 100%.
+// compactPercent is compact for a percentage of a range between 99% and
+// 100%: the digits are those of what it lacks of 100%, where
+// availabilities differ: 99.9045% and 99.9855%, not 99.9% and 100%.
 func compactPercent(v float64, digits int) string {
 	if v < 99 || v >= 100 {
 		return compact(v, digits)
@@ -250,6 +250,11 @@ func rangeDisplay(q Quantity, digits int) Display {
 // percentile of its Distribution) is too large for that unit.
 func rangeIn(q Quantity, h headline, unit string, scale float64, digits int) Display {
 	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits) + meanErrorText(h.meanError)
+	if unit == "%" && h.p5/scale >= 99 && h.p95/scale < 100 {
+		// Availabilities: the digits of what each lacks of 100%.
+		c := func(v float64) string { return compactPercent(v/scale, digits) + "%" }
+		text = c(h.p50) + " [" + c(h.p5) + " to " + c(h.p95) + "]  mean " + c(h.mean) + meanErrorText(h.meanError)
+	}
 	d := Display{Text: text, Value: noNegativeZero(h.p50 / scale), Unit: unit, Approx: true}
 	if !finite(maxAbs(q.S)/scale) || !finite(d.Value) {
 		d.overflow = unit
