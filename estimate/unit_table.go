@@ -298,7 +298,7 @@ var unitForeignLines = [...]sourceLine{
 	{161, "foreign meg megs : meg is megabytes or megabits; write MB or Mbit"},
 	{162, "foreign gig gigs : gig is gigabytes or gigabits; write GB or Gbit"},
 	{163, "foreign crore crores = 10000000"},
-	{164, "foreign FLOPS : FLOPS is floating-point operations per second; write a rate, such as 5T /s for 5 TFLOPS (flops, a count, stays a label)"},
+	{164, "foreign FLOPS FLOP FLOPs Flops kflops mflops gflops tflops pflops eflops kiloflops megaflops gigaflops teraflops petaflops exaflops : FLOPS is floating-point operations per second; write a rate, such as 5T /s for 5 TFLOPS (flops, a count, stays a label)"},
 	{165, "foreign mil mils thou mill mills tril : not a scale napkin reads (a mil or thou is a thousandth of an inch, a mill a thousandth of a dollar); write 5k, 5M, 5 million or 5T"},
 	{166, "foreign m metre metres meter meters mile miles inch inches foot feet ft yard yards furlong furlongs nmi nauticalmile nauticalmiles fathom fathoms dpi parsec parsecs pc lightyear lightyears ly au astronomicalunit angstrom angstroms micron microns fermi : napkin measures data, time, money and rates, not lengths"},
 	{167, "foreign g gram grams gramme tonne tonnes ton tons lb lbs pound pounds oz ounce ounces carat carats : napkin measures data, time, money and rates, not masses"},
