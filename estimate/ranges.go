@@ -39,8 +39,12 @@ func (ctx *evalCtx) sampleRange(id int, kind distKind, identity string, lo, hi Q
 		return Quantity{}, ctx.errorf(id, fmt.Sprintf("a range needs two different ends; for an exact value, write %s", ctx.show(lo)),
 			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
 	case lo.V > hi.V:
-		return Quantity{}, ctx.errorf(id, fmt.Sprintf("write the low end first: %s to %s", ctx.show(hi), ctx.show(lo)),
-			"a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
+		hint := fmt.Sprintf("write the low end first: %s to %s", ctx.show(hi), ctx.show(lo))
+		if kind == distLognormal && hi.V <= 0 {
+			// 1 to 0 turned round is 0 to 1, itself refused above.
+			hint = fmt.Sprintf("write the low end first; for ends at 0 or below, normal(%s, %s)", ctx.show(hi), ctx.show(lo))
+		}
+		return Quantity{}, ctx.errorf(id, hint, "a range's low end %s is not below its high end %s", ctx.show(lo), ctx.show(hi))
 	}
 	s := ctx.p.scope.s
 	if err := ctx.roomFor(id, s.samples()); err != nil {
