@@ -194,11 +194,12 @@ func compactPercent(v float64, digits int) string {
 
 // intervalText is a 90% interval in the form napkin reads back:
 // 579 to 2.89K /s, 1 to 4 KB, $579 to $2.89K/month.
-func intervalText(lo, hi float64, unit string, digits int) string {
+func intervalText(lo, median, hi float64, unit string, digits int) string {
 	switch {
-	case lo <= 0:
+	case lo <= 0 || normalShaped(lo, median, hi):
 		// LO to HI is lognormal, for positive ends: an interval that
-		// reaches 0 or below reads back as the normal with that interval.
+		// reaches 0 or below, or whose median a lognormal would put far
+		// off, reads back as the normal with that interval.
 		return "normal(" + withCompactUnit(lo, unit, digits) + ", " + withCompactUnit(hi, unit, digits) + ")"
 	case moneyFirst(unit):
 		return withCompactUnit(lo, "$", digits) + " to " + withCompactUnit(hi, unit, digits)
@@ -213,6 +214,15 @@ func intervalText(lo, hi float64, unit string, digits int) string {
 		return compact(lo, digits) + " to " + high + " " + unit
 	}
 	return compact(lo, digits) + " to " + withCompactUnit(hi, unit, digits)
+}
+
+// normalShaped reports whether a positive interval reads back better as
+// a normal than as LO to HI, a lognormal whose median is √(LO·HI): the
+// median of normal(0, 1)'s samples is 0.5, and its interval may be 3.7e-6
+// to 1, whose lognormal median is 0.0019.
+func normalShaped(lo, median, hi float64) bool {
+	geo, mid := math.Sqrt(lo)*math.Sqrt(hi), lo/2+hi/2 // no overflow near 1e308
+	return math.Abs(median/geo-1) > 0.1 && math.Abs(median-mid) < math.Abs(median-geo)
 }
 
 // plainHigh is the high end of an interval in plain digits when, with a
@@ -249,7 +259,7 @@ func rangeDisplay(q Quantity, digits int) Display {
 // when a value the range can report (its interval, its mean, any
 // percentile of its Distribution) is too large for that unit.
 func rangeIn(q Quantity, h headline, unit string, scale float64, digits int) Display {
-	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits) + meanErrorText(h.meanError)
+	text := withCompactUnit(h.p50/scale, unit, digits) + " [" + intervalText(h.p5/scale, h.p50/scale, h.p95/scale, unit, digits) + "]  mean " + withCompactUnit(h.mean/scale, unit, digits) + meanErrorText(h.meanError)
 	if unit == "%" && h.p5/scale >= 99 && h.p95/scale < 100 {
 		// Availabilities: the digits of what each lacks of 100%.
 		c := func(v float64) string { return compactPercent(v/scale, digits) + "%" }
@@ -343,7 +353,7 @@ func rangeInline(q Quantity, digits int) string {
 	if h.p5 == h.p95 {
 		return withCompactUnit(h.p50/scale, unit, digits)
 	}
-	return "(" + intervalText(h.p5/scale, h.p95/scale, unit, digits) + ")"
+	return "(" + intervalText(h.p5/scale, h.p50/scale, h.p95/scale, unit, digits) + ")"
 }
 
 // probabilityDisplay shows P(…) as a percentage.
