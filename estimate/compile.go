@@ -316,12 +316,9 @@ func (p *plan) checkRangeSuffix(n *rangeNode) *Error {
 	if !ok {
 		return nil
 	}
-	suffix := scaleSuffixOf(l.text)
-	if suffix == "" {
+	suffix, ok := suffixReadsTwoWays(n.lo.(*numLit).v, l.v, l.text)
+	if !ok {
 		return nil
-	}
-	if low := n.lo.(*numLit).v; low*suffixScale(suffix) >= l.v {
-		return nil // 579 to 2.89K: 579K would be above the high end
 	}
 	lo := p.src[n.lo.pos().Start:n.lo.pos().End]
 	full := comma(int64(l.v))
@@ -351,29 +348,26 @@ func (p *plan) checkRangeEnds(n *rangeNode) *Error {
 	return nil
 }
 
-// suffixScale is what a scale suffix multiplies by.
-func suffixScale(suffix string) float64 {
-	switch suffix {
-	case "k", "K":
-		return 1e3
-	case "M":
-		return 1e6
-	case "B", "G":
-		return 1e9
+// suffixOf is the scale suffix glued to a number's text (k of 10k, M of
+// 300M) and what it multiplies by, or "" and 0.
+func suffixOf(text string) (string, float64) {
+	if len(text) < 2 || text[0] == '0' && strings.ContainsAny(text[1:2], "xXbBoO") {
+		return "", 0 // 0x1B is hexadecimal
 	}
-	return 1e12 // T
+	last := text[len(text)-1]
+	if f, ok := scaleSuffix(last); ok && isDigit(rune(text[len(text)-2])) {
+		return string(last), f
+	}
+	return "", 0
 }
 
-// scaleSuffixOf is the scale suffix glued to a number's text (k of 10k, M
-// of 300M), or "".
-func scaleSuffixOf(text string) string {
-	if len(text) < 2 || text[0] == '0' && strings.ContainsAny(text[1:2], "xXbBoO") {
-		return "" // 0x1B is hexadecimal
-	}
-	if last := text[len(text)-1]; strings.IndexByte("kKMBGT", last) >= 0 && isDigit(rune(text[len(text)-2])) {
-		return string(last)
-	}
-	return ""
+// suffixReadsTwoWays reports whether a bare low end before a high end
+// written highText (value high) reads as a range both as written and with
+// the high end's suffix, and returns that suffix: 10 to 50M does, and 579
+// to 2.89K does not (579K is above the high end).
+func suffixReadsTwoWays(low, high float64, highText string) (string, bool) {
+	suffix, factor := suffixOf(highText)
+	return suffix, factor != 0 && low*factor < high
 }
 
 // isBareNumber reports whether n is a number written with digits alone

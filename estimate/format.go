@@ -35,7 +35,7 @@ func percentText(v float64, digits int) (string, bool) {
 	if p := v * 100; p >= 99 && p < 100 {
 		// An availability: at least three digits of what it lacks of
 		// 100% (99.99995%, not 99.9999%, which has twice the downtime).
-		digits = max(digits, 2+2-int(math.Floor(math.Log10(100-p))))
+		digits = max(digits, 2+lackDecimals(p, 3))
 	}
 	text, approx := numberText(v*100, digits, false)
 	for text == "100" && approx && digits < 17 {
@@ -43,6 +43,13 @@ func percentText(v float64, digits int) (string, bool) {
 		text, approx = numberText(v*100, digits, false)
 	}
 	return text, approx
+}
+
+// lackDecimals is how many decimals a percentage p below 100 needs to
+// show digits significant digits of what it lacks of 100%: 3 for 99.9%
+// at 1 digit, 6 for 99.99945% at 3.
+func lackDecimals(p float64, digits int) int {
+	return digits - 1 - int(math.Floor(math.Log10(100-p)))
 }
 
 func numberText(v float64, digits int, scale bool) (string, bool) {

@@ -184,7 +184,7 @@ func compactPercent(v float64, digits int) string {
 	if v < 99 || v >= 100 {
 		return compact(v, digits)
 	}
-	decimals := min(max(digits-1-int(math.Floor(math.Log10(100-v))), 0), 15)
+	decimals := min(max(lackDecimals(v, digits), 0), 15)
 	text := strconv.FormatFloat(v, 'f', decimals, 64)
 	if strings.Contains(text, ".") {
 		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
@@ -230,13 +230,13 @@ func normalShaped(lo, median, hi float64) bool {
 // reads as 4K to 4K would (checkRangeSuffix), so napkin prints 4 to 4000.
 func plainHigh(lo, hi float64, digits int) (string, bool) {
 	l, h := compact(lo, digits), compact(hi, digits)
-	suffix := scaleSuffixOf(h)
-	if suffix == "" || scaleSuffixOf(l) != "" || strings.ContainsAny(l, "eE") {
+	if s, _ := suffixOf(l); s != "" || strings.ContainsAny(l, "eE") {
 		return "", false
 	}
+	suffix, factor := suffixOf(h)
 	lv, _ := strconv.ParseFloat(l, 64)
 	hv, _ := strconv.ParseFloat(strings.TrimSuffix(h, suffix), 64)
-	if lv*suffixScale(suffix) >= hv*suffixScale(suffix) {
+	if _, twoWays := suffixReadsTwoWays(lv, hv*factor, h); !twoWays {
 		return "", false
 	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(hi, 'g', digits, 64), 64)
@@ -288,13 +288,10 @@ const unsteadyMean = 0.02
 // meanErrorText is what follows a mean whose sampling error is large:
 // " (±40% from sampling)", or "".
 func meanErrorText(relErr float64) string {
-	if !(relErr > unsteadyMean) {
+	if relErr <= unsteadyMean {
 		return ""
 	}
-	if relErr >= 10 {
-		return " (sampling leaves it unknown)"
-	}
-	pct := 100 * relErr
+	pct := 100 * relErr // at most 196%: positive samples have sd ≤ √n × mean
 	digits := 1
 	if pct >= 10 {
 		digits = 2
@@ -313,20 +310,14 @@ func meanWithError(s []float64) (float64, float64) {
 		if x <= 0 {
 			return m, 0 // a mean near 0 has no relative error worth showing; heavy tails are of positive quantities
 		}
-	}
-	for _, x := range s {
-		d := (x - m) / max(math.Abs(m), math.SmallestNonzeroFloat64)
+		d := (x - m) / m // relative, so that squares cannot overflow near 1e308
 		ss += d * d
 	}
 	n := float64(len(s))
 	if n < 2 || ss == 0 {
 		return m, 0
 	}
-	rel := 1.96 * math.Sqrt(ss/(n-1)/n)
-	if m == 0 || math.IsNaN(rel) {
-		return m, math.Inf(1)
-	}
-	return m, rel
+	return m, 1.96 * math.Sqrt(ss/(n-1)/n)
 }
 
 // mean is the mean of finite samples, without overflow: 1e308 to 2e308

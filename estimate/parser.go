@@ -507,7 +507,11 @@ func (p *parser) product() (node, *Error) {
 	}
 	j := &juxt{xs: []node{x}}
 	for startsJuxt(p.peek()) {
-		if p.startsAmount() && (len(j.xs) == 1 && isPart(x) && isMoney(x) || len(j.xs) > 1 && isPart(j) && isMoney(j)) {
+		so := node(j) // the product so far
+		if len(j.xs) == 1 {
+			so = x
+		}
+		if p.startsAmount() && isPart(so) && isMoney(so) {
 			break // $5 $3 is $8, as 5 $ 3 $ is: juxtExpr adds the parts
 		}
 		y, err := p.powerExpr()
